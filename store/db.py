@@ -1,0 +1,85 @@
+"""Opening the store: WAL, foreign keys, busy timeout, migrations, and clear errors."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from vznews.store.migrations import migrations
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+class StoreError(Exception):
+    """The store cannot be used; the message is one line saying what and where."""
+
+
+def _check_is_sqlite(path: Path) -> None:
+    with path.open("rb") as handle:
+        header = handle.read(16)
+    if header and header != b"SQLite format 3\x00":
+        raise StoreError(f"{path}: not a vznews database (not an SQLite file); it was left untouched")
+
+
+def _check_not_newer(db: Database) -> None:
+    known = {m.name for m in migrations._migrations}
+    applied = {m.name for m in migrations.applied(db)}
+    unknown = sorted(applied - known)
+    if unknown:
+        raise StoreError(
+            f"{db.conn.execute('PRAGMA database_list').fetchone()[2]}: created by a newer vznews "
+            f"(schema step {unknown[-1]}); upgrade vznews to open it"
+        )
+
+
+def connect(path: Path | str, *, readonly: bool = False) -> Database:
+    """Open an existing, migrated store cheaply (no migration check): for worker threads.
+
+    Each thread must use its own connection.
+    """
+    path = Path(path)
+    if readonly:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+    else:
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    if not readonly:
+        conn.execute("PRAGMA synchronous = NORMAL")
+    return Database(conn)
+
+
+def open_db(path: Path | str, *, create: bool = True, create_parent: bool = False) -> Database:
+    """Open (or create) the store at `path` and bring its schema up to date.
+
+    Promises: WAL mode, foreign keys on, a busy timeout, all migrations applied.
+    Raises StoreError (one line naming the path) when the file is not a vznews
+    store, is damaged, was made by a newer vznews, or cannot be created; an
+    existing file is never overwritten.
+    """
+    path = Path(path)
+    if path.exists():
+        if path.is_dir():
+            raise StoreError(f"{path}: is a directory, not a database file")
+        _check_is_sqlite(path)
+    elif not create:
+        raise StoreError(f"{path}: no database here (run `vznews sync` or `vznews demo` first)")
+    elif not path.parent.exists():
+        if not create_parent:
+            raise StoreError(f"{path.parent}: directory does not exist")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"{path.parent}: cannot create directory ({exc.strerror})") from exc
+    try:
+        db = connect(path)
+        db.conn.execute("PRAGMA journal_mode = WAL")
+        _check_not_newer(db)
+        migrations.apply(db)
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path}: cannot open the database ({exc})") from exc
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot open the database ({exc.strerror or exc})") from exc
+    return db

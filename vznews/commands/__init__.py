@@ -1,0 +1,1 @@
+"""One module per `vznews` subcommand; each is imported only when it runs."""
