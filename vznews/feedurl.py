@@ -15,7 +15,8 @@ from urllib.request import url2pathname
 
 ALLOWED_SCHEMES = ("http", "https", "file")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
-_BAD_CHARS = re.compile(r"[\s\x00-\x1f\x7f]")
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f]")
+_SPACES = re.compile(r"\s")
 # "news.example.com/rss" typed without a scheme (a file name like "feed.xml" is a path).
 _HOSTLIKE = re.compile(r"^(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}(?::\d+)?$")
 _FILE_SUFFIXES = {"xml", "rss", "atom", "rdf", "json", "opml", "txt", "html", "htm", "toml", "feed"}
@@ -37,12 +38,14 @@ def resolve_feed_url(raw: str, base_dir: Path) -> str:
     url = raw.strip()
     if not url:
         raise FeedURLError("url is empty")
-    if _BAD_CHARS.search(url):
-        raise FeedURLError(f"url {_show(url)} contains spaces or control characters (encode a space as %20)")
+    if _CONTROLS.search(url):
+        raise FeedURLError(f"url {_show(url)} contains control characters")
     match = _SCHEME.match(url)
     scheme = match.group(1).lower() if match and len(match.group(1)) > 1 else None  # "C:" is a drive
     if scheme is None:
-        return _path_url(url, base_dir)
+        return _path_url(url, base_dir)  # a path may contain spaces; a URL may not
+    if _SPACES.search(url):
+        raise FeedURLError(f"url {_show(url)} contains spaces (encode a space as %20)")
     if scheme not in ALLOWED_SCHEMES:
         raise FeedURLError(f"url {_show(url)} has unsupported scheme '{scheme}' (use http, https, file or a path)")
     if scheme == "file":
