@@ -183,3 +183,10 @@ def m002_fts(db: Database) -> None:
         END;
         """
     )
+
+
+@migrations()
+def m003_mention_kind(db: Database) -> None:
+    # The kind the extractor gave an entity in each article: the entity's kind is decided
+    # from all its articles ("Maduro" is an organisation in one, a person in ten).
+    db.executescript("ALTER TABLE mentions ADD COLUMN kind TEXT;")
