@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from vznews.store.db import open_db  # noqa: E402
-from vznews.store.search import count_articles, search_articles  # noqa: E402
+from vznews.store.search import count_matches, search_articles  # noqa: E402
 
 CACHE = Path(__file__).parent / ".cache"
 COMMON = "the electoral council said on tuesday that count results would be reviewed by observers".split()
@@ -97,7 +97,7 @@ def main() -> None:
             started = time.perf_counter()
             hits = search_articles(db, query, limit=20)
             times.append((time.perf_counter() - started) * 1000)
-        matches = count_articles(db, query)
+        matches = count_matches(db, query)
         print(f"{label:<18} {query:<22} {matches:>8,} {statistics.median(times):>18.1f} ms  ({len(hits)} shown)")
 
 

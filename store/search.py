@@ -16,7 +16,7 @@ from vznews.store.snippets import OPEN, CLOSE, ELLIPSIS, Marked, unmark
 
 __all__ = [
     "ArticleHit", "QuoteHit", "EntityHit", "SearchQueryError", "fold", "to_fts_query",
-    "search_articles", "count_articles", "search_quotes", "search_entities",
+    "search_articles", "count_matches", "search_quotes", "search_entities",
 ]
 
 # bm25 column weights: a word in the title counts most, then the summary.
@@ -130,7 +130,7 @@ def _article_hit(row: sqlite3.Row) -> ArticleHit:
     )
 
 
-def count_articles(db: Any, query: str) -> int:
+def count_matches(db: Any, query: str) -> int:
     """How many articles match `query` (user syntax)."""
     rows = _run(db, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH :q", {"q": to_fts_query(query)})
     return int(rows[0][0])

@@ -20,12 +20,11 @@ from typing import Any, Callable
 
 from vznews.feedurl import FeedURLError, default_name, resolve_feed_url, url_key
 from vznews.models import Config, FeedConfig, Settings
-from vznews.config_values import SETTINGS_CHECKS, Invalid, check_strings, describe, flag
+from vznews.config_values import SETTINGS_CHECKS, Invalid, check_strings, describe, flag, lang_code
 
 FEED_KEYS = tuple(f.name for f in fields(FeedConfig))
 SETTINGS_KEYS = tuple(f.name for f in fields(Settings))
 TOP_KEYS = ("settings", "feeds")
-_LANG = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 _POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 
 
@@ -141,17 +140,11 @@ def _name(value: Any) -> str:
     return value.strip()
 
 
-def _lang(value: Any) -> str:
-    if not isinstance(value, str) or not _LANG.match(value):
-        raise Invalid('a language code like "en" or "es"')
-    return value.replace("_", "-").lower()
-
-
 _FEED_CHECKS: dict[str, Callable[[Any], Any]] = {
     "url": _string,
     "name": _name,
     "tags": check_strings,
-    "lang": _lang,
+    "lang": lang_code,
     "include": check_strings,
     "exclude": check_strings,
     "fulltext": flag,

@@ -12,6 +12,7 @@ from typing import Any, Callable
 
 from vznews.models import Settings
 
+_LANG = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([KMG]i?B|B)?\s*$", re.IGNORECASE)
 _UNITS = {"": 1, "b": 1, "kb": 1000, "mb": 1000**2, "gb": 1000**3, "kib": 1024, "mib": 1024**2, "gib": 1024**3}
 
@@ -41,6 +42,13 @@ def check_strings(value: Any) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
         raise Invalid('a list of non-empty strings, like ["a", "b"]')
     return tuple(dict.fromkeys(item.strip() for item in value))
+
+
+def lang_code(value: Any) -> str:
+    """A language code like "en", "es" or "es-VE" -> lowercase with a hyphen ("es-ve")."""
+    if not isinstance(value, str) or not _LANG.match(value):
+        raise Invalid('a language code like "en" or "es"')
+    return value.replace("_", "-").lower()
 
 
 def whole(low: int, high: int) -> Callable[[Any], int]:

@@ -10,7 +10,7 @@ from sqlite_utils import Database
 from tests.storeseed import add_article, add_entity, add_feed, add_quote, make_store
 from vznews.store.search import (
     SearchQueryError,
-    count_articles,
+    count_matches,
     search_articles,
     search_entities,
     search_quotes,
@@ -68,7 +68,7 @@ def test_accents_exclusions_phrases_prefixes(db: Database) -> None:
 
 def test_limit_offset_and_count(db: Database) -> None:
     everything = [h.id for h in search_articles(db, "council", limit=10)]
-    assert len(everything) == count_articles(db, "council") == 3
+    assert len(everything) == count_matches(db, "council") == 3
     pages = [h.id for h in search_articles(db, "council", limit=2)] + [
         h.id for h in search_articles(db, "council", limit=2, offset=2)
     ]
