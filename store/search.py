@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from vznews.store.fts_query import SearchQueryError, fold, to_fts_query
-from vznews.store.snippets import OPEN, CLOSE, ELLIPSIS, Marked, unmark
+from vznews.store.snippets import CLOSE, ELLIPSIS, OPEN, Marked, unmark
+from vznews.textsafe import one_line
 
 __all__ = [
     "ArticleHit", "QuoteHit", "EntityHit", "SearchQueryError", "fold", "to_fts_query",
@@ -125,7 +126,7 @@ def _article_hit(row: sqlite3.Row) -> ArticleHit:
     candidates = [body, fulltext, content, summary]
     snippet = next((text for text in candidates if text and OPEN in text), body)
     return ArticleHit(
-        id=id_, feed_id=feed_id, feed_name=feed_name, published=published, url=url,
+        id=id_, feed_id=feed_id, feed_name=one_line(feed_name), published=published, url=url,
         title=unmark(title), snippet=unmark(snippet), is_read=bool(is_read), is_starred=bool(is_starred),
     )
 
@@ -159,7 +160,7 @@ def search_quotes(db: Any, query: str, *, limit: int = 20, offset: int = 0) -> l
     rows = _run(db, _QUOTES_SQL, {"q": to_fts_query(query), "limit": limit, "offset": offset})
     return [
         QuoteHit(id=r[0], article_id=r[1], text=unmark(r[2]), speaker=unmark(r[3]) if r[3] is not None else None,
-                 kind=r[4], published=r[5], feed_name=r[6], article_title=r[7])
+                 kind=r[4], published=r[5], feed_name=one_line(r[6]), article_title=one_line(r[7]))
         for r in rows
     ]
 

@@ -75,7 +75,7 @@ def _rows(feeds: tuple[FeedConfig, ...], db_file: Path) -> list[dict[str, Any]]:
             "articles": state.articles if state else 0, "unread": state.unread if state else 0,
             "starred": state.starred if state else 0,
             "last_checked": state.checked_at if state else None, "last_success": state.ok_at if state else None,
-            "last_error": state.error if state else None, "error_count": state.error_count if state else 0,
+            "last_error": one_line(state.error, 500) if state and state.error else None, "error_count": state.error_count if state else 0,
             "retry_after": state.retry_after if state else None, "gone": state.gone if state else False,
             "moved_to": state.moved_to if state else None, "status": _status(state),
         })
