@@ -69,6 +69,7 @@ class ParsedEntry:
     content_html: str | None
     content_hash: str
     lang: str | None = None
+    dated: bool = True  # False: the feed gave no date and `published` is the first-seen time
 
 
 @dataclass(frozen=True)
