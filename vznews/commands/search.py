@@ -75,7 +75,7 @@ def search(ctx: click.Context, query: tuple[str, ...], limit: int, offset: int, 
     \b
     Examples:
       vznews search maduro
-      vznews search '"electoral council"' elect* -poll
+      vznews search '"electoral council" elect* -poll'
       vznews search 'Machado OR González' --limit 50 --json
     """
     from vznews.store.db import StoreError, open_db
