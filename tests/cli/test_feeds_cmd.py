@@ -199,3 +199,15 @@ def test_add_to_a_broken_file_changes_nothing(run, tmp_path: Path) -> None:
     result = run("feeds", "add", "https://c.example/feed", "--feeds", str(broken))
     assert result.exit_code == 2 and result.stderr.startswith(f"vznews: error: {broken}:1:")
     assert broken.read_text() == "[[feeds]\n"
+
+
+def test_add_goes_to_the_file_named_before_the_subcommand_or_in_the_environment(
+    run, feeds_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert run("--feeds", str(feeds_file), "feeds", "add", "https://d.example/feed").exit_code == 0
+    assert load_config(feeds_file).feeds[-1].url == "https://d.example/feed"
+    other = tmp_path / "env.toml"
+    monkeypatch.setenv("VZNEWS_FEEDS", str(other))
+    assert run("feeds", "add", "https://e.example/feed").exit_code == 0
+    assert [f.url for f in load_config(other).feeds] == ["https://e.example/feed"]
+    assert not locations.user_feeds_path().exists()

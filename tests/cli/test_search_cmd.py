@@ -117,3 +117,9 @@ def test_styled_text_marks_spans_and_parses_no_markup() -> None:
     text = _styled(Marked("[bold]x[/bold] council", ((15, 22),)))
     assert text.plain == "[bold]x[/bold] council"
     assert [(span.start, span.end, span.style) for span in text.spans] == [(15, 22, MATCH_STYLE)]
+
+
+def test_db_given_before_the_subcommand_or_in_the_environment(run, store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert "Opposition rally" in run("--db", str(store), "search", "rally").stdout
+    monkeypatch.setenv("VZNEWS_DB", str(store))
+    assert "Opposition rally" in run("search", "rally").stdout
