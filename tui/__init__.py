@@ -1,0 +1,1 @@
+"""vznews.tui: the Textual explorer over the local store (the only package that imports Textual)."""

@@ -1,0 +1,205 @@
+"""Search (/): articles, quotes and entities at once (FTS5: phrases, prefix*, -exclude),
+results as you type, grouped by kind; enter opens. Escape goes back."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from vznews.tui.messages import OpenArticle, OpenEntity
+from vznews.tui.screens.base import BaseScreen
+from vznews.tui.textfmt import fg, safe, short_when
+from vznews.tui.widgets.filter_input import FilterInput
+from vznews.tui.widgets.reader import RefList
+
+LIMITS = {"articles": 30, "quotes": 20, "entities": 10}
+GROUPS = ("articles", "quotes", "entities")
+TITLES = {"articles": "Articles", "quotes": "Quotes", "entities": "Entities"}
+
+
+class SearchResults(RefList):
+    """The grouped results list (its component classes style matches and details)."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = RefList.COMPONENT_CLASSES | {"search--match", "search--detail", "search--heading"}
+
+
+class SearchScreen(BaseScreen):
+    """A query box over grouped results."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "back", "Back")]
+
+    class Group(Message, bubble=False):
+        """One kind of result for one query arrived from the worker."""
+
+        def __init__(self, token: int, kind: str, hits: list[Any], total: int | None, error: str | None) -> None:
+            super().__init__()
+            self.token, self.kind, self.hits, self.total, self.error = token, kind, hits, total, error
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._token = 0
+        self.groups: dict[str, tuple[list[Any], int | None]] = {}
+        self.error: str | None = None
+
+    @property
+    def VIEW(self) -> str:  # type: ignore[override]
+        return self.app.current_mode
+
+    def compose_body(self) -> ComposeResult:
+        yield FilterInput(placeholder='words, "a phrase", prefix*, -exclude', id="search-input")
+        yield Static(id="search-status")
+        yield SearchResults(id="search-results")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#search-input").border_title = "Search articles, quotes and entities"
+        self.query_one("#search-results").border_title = "Results"
+        self._status("Type to search. Enter or ↓ moves to the results; enter opens one.")
+        self.query_one("#search-input").focus()
+
+    def _status(self, message: str) -> None:
+        self.query_one("#search-status", Static).update(Text(message))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._token += 1
+        self.groups = {}
+        self.error = None
+        query = event.value.strip()
+        if not query:
+            self.query_one(SearchResults).clear_options()
+            self._status("Type to search.")
+            return
+        token = self._token
+        self.run_worker(lambda: self._search(token, query), thread=True, group="search", exit_on_error=False)
+
+    def _search(self, token: int, query: str) -> None:
+        from vznews.store import search
+
+        db = self.app.store.db()
+        calls = (
+            ("articles", lambda: (search.search_articles(db, query, limit=LIMITS["articles"]), None)),
+            ("quotes", lambda: (search.search_quotes(db, query, limit=LIMITS["quotes"]), None)),
+            ("entities", lambda: (search.search_entities(db, query, limit=LIMITS["entities"]), None)),
+        )
+        for kind, call in calls:
+            if token != self._token:
+                return  # a newer query replaced this one
+            try:
+                hits, total = call()
+            except search.SearchQueryError as exc:
+                self.post_message(self.Group(token, kind, [], 0, safe(str(exc), 300)))
+                return
+            except Exception as exc:  # noqa: BLE001 - shown as one line
+                self.post_message(self.Group(token, kind, [], 0, safe(f"{type(exc).__name__}: {exc}", 300)))
+                return
+            self.post_message(self.Group(token, kind, hits, total, None))
+        if token == self._token and len(calls) == 3:
+            try:
+                total = search.count_matches(db, query)
+            except Exception:  # noqa: BLE001 - the count is only a nicety
+                return
+            self.post_message(self.Group(token, "count", [], total, None))
+
+    def on_search_screen_group(self, message: Group) -> None:
+        if message.token != self._token:
+            return
+        if message.error:
+            self.error = message.error
+            self._status(message.error)
+            return
+        if message.kind == "count":
+            hits, _ = self.groups.get("articles", ([], None))
+            self.groups["articles"] = (hits, message.total)
+        else:
+            self.groups[message.kind] = (message.hits, message.total)
+        self._redraw()
+
+    def _redraw(self) -> None:
+        results = self.query_one(SearchResults)
+        keep = results.highlighted_option.id if results.highlighted_option is not None else None
+        match = fg(results.get_component_rich_style("search--match"))
+        detail = fg(results.get_component_rich_style("search--detail"))
+        heading = fg(results.get_component_rich_style("search--heading"))
+        options: list[Option] = []
+        found = 0
+        for kind in GROUPS:
+            if kind not in self.groups:
+                continue
+            hits, total = self.groups[kind]
+            found += len(hits)
+            count = f"{total:,}" if total is not None else f"{len(hits)}{'+' if len(hits) >= LIMITS[kind] else ''}"
+            options.append(Option(Text(f"{TITLES[kind]} ({count})", style=heading), disabled=True))
+            for hit in hits:
+                options.append(Option(self._prompt(kind, hit, match, detail), id=f"{kind[0]}{hit.id}"))
+        results.clear_options()
+        results.add_options(options)
+        ids = [option.id for option in options]
+        if keep is not None and keep in ids:
+            results.highlighted = ids.index(keep)
+        done = len(self.groups) >= 3
+        self._status(f"{found} results shown" + ("" if done else " (searching…)") if found or not done else "Nothing matches.")
+
+    def _prompt(self, kind: str, hit: Any, match: Style, detail: Style) -> Text:
+        now, tz = self.app.now(), self.app.tz
+        if kind == "articles":
+            return Text.assemble(
+                marked(hit.title, match) if hit.title.text else Text("(untitled)"),
+                "\n  ",
+                Text(f"{safe(hit.feed_name, 60)} ·{short_when(hit.published, now, tz)}  ", style=detail),
+                marked(hit.snippet, match, detail),
+            )
+        if kind == "quotes":
+            speaker = marked(hit.speaker, match) if hit.speaker is not None else Text("unknown speaker")
+            return Text.assemble(
+                "“", marked(hit.text, match), "”\n  — ", speaker,
+                Text(f"  · {safe(hit.feed_name, 60)} ·{short_when(hit.published, now, tz)}", style=detail),
+            )
+        return Text.assemble(marked(hit.name, match), Text(f"  {hit.kind} · {hit.article_count:,} articles", style=detail))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        option_id = event.option.id or ""
+        if not option_id:
+            return
+        kind, ident = option_id[0], int(option_id[1:])
+        if kind == "a":
+            self.post_message(OpenArticle(ident))
+        elif kind == "q":
+            hits, _ = self.groups.get("quotes", ([], None))
+            hit = next((h for h in hits if h.id == ident), None)
+            if hit is not None:
+                self.post_message(OpenArticle(hit.article_id, hit.id))
+        else:
+            self.post_message(OpenEntity(entity_id=ident))
+
+    def action_focus_results(self) -> None:
+        results = self.query_one(SearchResults)
+        if results.option_count:
+            results.focus()
+            if results.highlighted is None:
+                results.action_first()
+
+    def action_back(self) -> None:
+        results = self.query_one(SearchResults)
+        if results.has_focus:
+            self.query_one("#search-input").focus()
+        else:
+            self.dismiss()
+
+    def store_changed(self) -> None:
+        pass  # results stay as they are while a sync runs
+
+
+def marked(marked_text: Any, match: Style, base: Style | str = "") -> Text:
+    """A search `Marked` (plain text + spans) as Text with the matched spans styled."""
+    text = Text(marked_text.text, style=base)
+    for start, end in marked_text.spans:
+        text.stylize(match, start, end)
+    return text

@@ -1,0 +1,1 @@
+"""Widgets of the explorer: virtual lists, the reader, panes and status lines."""

@@ -1,0 +1,113 @@
+"""A scrolling view of one long `Text`, wrapped to the pane (Line API).
+
+Wrapping happens once per text and width; only visible lines are rendered. The view
+knows which wrapped line holds any character offset, so it can scroll to a quote.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import ClassVar
+
+from rich._wrap import divide_line
+from rich.segment import Segment
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+
+def wrap_text(text: Text, width: int) -> tuple[list[Text], list[int]]:
+    """`text` wrapped to `width` cells: the lines, and the character offset each line starts at."""
+    width = max(1, width)
+    lines: list[Text] = []
+    starts: list[int] = []
+    offset = 0
+    for paragraph in text.split("\n", allow_blank=True):
+        plain = paragraph.plain
+        if not plain:
+            lines.append(paragraph)
+            starts.append(offset)
+        else:
+            cuts = divide_line(plain, width, fold=True)
+            for cut, piece in zip([0, *cuts], paragraph.divide(cuts)):
+                piece.rstrip()
+                lines.append(piece)
+                starts.append(offset + cut)
+        offset += len(plain) + 1
+    return lines, starts
+
+
+class DocumentView(ScrollView, can_focus=True):
+    """Shows a `Text` wrapped to its width; j/k scroll, g/G jump, space pages."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "scroll_down", "Down", show=False),
+        Binding("k,up", "scroll_up", "Up", show=False),
+        Binding("g,home", "scroll_home", "Top", show=False),
+        Binding("G,end", "scroll_end", "Bottom", show=False),
+        Binding("space,pagedown", "page_down", "Page down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+    ]
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._text = Text()
+        self._lines: list[Text] = []
+        self._starts: list[int] = []
+        self._wrapped_width = -1
+        self._pending_offset: int | None = None
+
+    @property
+    def text(self) -> Text:
+        """The text shown."""
+        return self._text
+
+    def set_text(self, text: Text, scroll_to: int | None = None) -> None:
+        """Show `text` from the top (or scrolled so character `scroll_to` is on the first line)."""
+        self._text = text
+        self._wrapped_width = -1
+        self._pending_offset = scroll_to
+        self._rewrap()
+        self.scroll_to(y=0, animate=False, immediate=True)
+        if scroll_to is not None and self._lines:
+            self.scroll_to_offset(scroll_to)
+        self.refresh()
+
+    def line_of(self, offset: int) -> int:
+        """The wrapped line that holds character `offset`."""
+        return max(0, bisect_right(self._starts, offset) - 1)
+
+    def scroll_to_offset(self, offset: int) -> None:
+        """Scroll so the line holding character `offset` is at the top (with one line of context)."""
+        self.scroll_to(y=max(0, self.line_of(offset) - 1), animate=False, immediate=True)
+
+    def _rewrap(self) -> None:
+        width = self.scrollable_content_region.width
+        if width <= 0 or width == self._wrapped_width:
+            return
+        self._wrapped_width = width
+        self._lines, self._starts = wrap_text(self._text, width)
+        self.virtual_size = Size(width, len(self._lines))
+
+    def on_resize(self) -> None:
+        top = self._starts[self.scroll_offset.y] if self._starts and self.scroll_offset.y < len(self._starts) else None
+        self._rewrap()
+        if self._pending_offset is not None and self._lines:
+            self.scroll_to_offset(self._pending_offset)
+            self._pending_offset = None
+        elif top is not None:
+            self.scroll_to(y=self.line_of(top), animate=False, immediate=True)
+
+    def render_line(self, y: int) -> Strip:
+        self._rewrap()
+        width = self.scrollable_content_region.width
+        style = self.rich_style
+        index = y + self.scroll_offset.y
+        if index >= len(self._lines):
+            return Strip.blank(width, style)
+        segments = [
+            Segment(s.text, style + s.style if s.style else style) for s in self._lines[index].render(self.app.console) if s.text != "\n"
+        ]
+        return Strip(segments).extend_cell_length(width, style).crop(0, width)

@@ -1,0 +1,366 @@
+"""A virtual list over a paged query: only visible rows are drawn, pages load in workers.
+
+Subclasses say how to count, fetch and draw rows; this class keeps a small cache of
+pages (never the whole table), asks a thread worker for the pages the viewport needs,
+and moves a cursor. Like toolong's LogLines, it is a Line API `ScrollView`.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import Any, ClassVar, Generic, Hashable, TypeVar
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+Row = TypeVar("Row")
+
+
+class PagedList(ScrollView, Generic[Row], can_focus=True):
+    """A cursor over `count()` rows fetched `PAGE` at a time by `fetch()` in thread workers."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "cursor_down", "Down", show=False),
+        Binding("k,up", "cursor_up", "Up", show=False),
+        Binding("g,home", "first", "Top", show=False),
+        Binding("G,end", "last", "Bottom", show=False),
+        Binding("pagedown,space", "page_down", "Page down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("enter", "select", "Open"),
+    ]
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "paged-list--cursor",
+        "paged-list--cursor-blurred",
+        "paged-list--loading",
+    }
+    PAGE: ClassVar[int] = 100
+    MAX_PAGES: ClassVar[int] = 24
+    ROW_HEIGHT: ClassVar[int] = 1
+
+    cursor: reactive[int] = reactive(0, repaint=False, init=False)
+    """Index of the highlighted row."""
+    total: reactive[int | None] = reactive(None, repaint=False, init=False)
+    """How many rows the query selects (None until the first count arrives)."""
+
+    class Highlighted(Message):
+        """The cursor moved onto a loaded row."""
+
+        def __init__(self, paged_list: PagedList, index: int, row: Any) -> None:
+            super().__init__()
+            self.paged_list = paged_list
+            self.index = index
+            self.row = row
+
+        @property
+        def control(self) -> PagedList:
+            return self.paged_list
+
+    class Selected(Highlighted):
+        """The user opened the row under the cursor (enter or a click on it)."""
+
+    class Loaded(Message):
+        """A reload finished: the list knows its total."""
+
+        def __init__(self, paged_list: PagedList, total: int) -> None:
+            super().__init__()
+            self.paged_list = paged_list
+            self.total = total
+
+        @property
+        def control(self) -> PagedList:
+            return self.paged_list
+
+    class _Page(Message, bubble=False):
+        def __init__(self, generation: int, page: int, rows: list[Any]) -> None:
+            super().__init__()
+            self.generation, self.page, self.rows = generation, page, rows
+
+    class _Reloaded(Message, bubble=False):
+        def __init__(self, generation: int, total: int, cursor: int, page: int, rows: list[Any]) -> None:
+            super().__init__()
+            self.generation, self.total, self.cursor, self.page, self.rows = generation, total, cursor, page, rows
+
+    class _Failed(Message, bubble=False):
+        def __init__(self, generation: int, error: str) -> None:
+            super().__init__()
+            self.generation, self.error = generation, error
+
+    def __init__(self, *, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self._pages: OrderedDict[int, list[Row]] = OrderedDict()
+        self._pending: set[int] = set()
+        self._generation = 0
+        self._announced: tuple[int, Hashable] | None = None
+        self.error: str | None = None
+
+    # ---------------------------------------------------------------- subclass hooks (worker threads)
+
+    def query(self) -> Any:
+        """A frozen description of what to list; read on the UI thread, handed to the worker."""
+        return None
+
+    def count_rows(self, db: Any, query: Any) -> int:
+        """How many rows `query` selects (runs in a worker thread)."""
+        raise NotImplementedError
+
+    def fetch_rows(self, db: Any, query: Any, offset: int, limit: int) -> list[Row]:
+        """Rows `offset`..`offset+limit` of `query` (runs in a worker thread)."""
+        raise NotImplementedError
+
+    def position_of(self, db: Any, query: Any, row: Row) -> int | None:
+        """Where `row` now sits in `query`'s list, to keep it selected across a reload (worker thread)."""
+        return None
+
+    def row_key(self, row: Row) -> Hashable:
+        """A stable identity for `row`."""
+        return getattr(row, "id", id(row))
+
+    def render_row(self, row: Row, width: int, highlighted: bool) -> list[Text]:
+        """`ROW_HEIGHT` lines of text for one row (UI thread; keep it cheap)."""
+        raise NotImplementedError
+
+    # ---------------------------------------------------------------- rows and pages
+
+    def row_at(self, index: int) -> Row | None:
+        """The row at `index` if its page is loaded (asks for the page if not)."""
+        if self.total is None or not 0 <= index < self.total:
+            return None
+        page_no, offset = divmod(index, self.PAGE)
+        page = self._pages.get(page_no)
+        if page is None:
+            self._request_page(page_no)
+            return None
+        self._pages.move_to_end(page_no)
+        return page[offset] if offset < len(page) else None
+
+    @property
+    def highlighted_row(self) -> Row | None:
+        """The row under the cursor, if loaded."""
+        return self.row_at(self.cursor)
+
+    def replace_row(self, key: Hashable, row: Row) -> None:
+        """Swap a cached row for an updated one (e.g. after marking it read) and redraw it."""
+        for page_no, page in self._pages.items():
+            for offset, old in enumerate(page):
+                if self.row_key(old) == key:
+                    page[offset] = row
+                    index = page_no * self.PAGE + offset
+                    self.refresh_lines(index * self.ROW_HEIGHT, self.ROW_HEIGHT)
+
+    def reload(self, *, keep: bool = True, cursor: int | None = None) -> None:
+        """Count and fetch again (filters changed or the store did); keeps the selected row if `keep`."""
+        self._generation += 1
+        keep_row = self.highlighted_row if keep else None
+        target = cursor if cursor is not None else (self.cursor if keep else 0)
+        self.run_worker(
+            lambda: self._reload_work(self._generation, self.query(), keep_row, target),
+            thread=True,
+            group=f"reload-{id(self)}",
+            exclusive=True,
+            exit_on_error=False,
+        )
+
+    def _reload_work(self, generation: int, query: Any, keep_row: Row | None, target: int) -> None:
+        try:
+            db = self.app.store.db()
+            total = self.count_rows(db, query)
+            if keep_row is not None:
+                found = self.position_of(db, query, keep_row)
+                target = found if found is not None else target
+            target = max(0, min(target, total - 1))
+            page = target // self.PAGE
+            rows = self.fetch_rows(db, query, page * self.PAGE, self.PAGE) if total else []
+        except Exception as exc:  # noqa: BLE001 - shown in the list, one line
+            self.post_message(self._Failed(generation, f"{type(exc).__name__}: {exc}"))
+            return
+        self.post_message(self._Reloaded(generation, total, target, page, rows))
+
+    def _request_page(self, page_no: int) -> None:
+        if page_no in self._pending:
+            return
+        self._pending.add(page_no)
+        generation, query = self._generation, self.query()
+
+        def work() -> None:
+            try:
+                rows = self.fetch_rows(self.app.store.db(), query, page_no * self.PAGE, self.PAGE)
+            except Exception as exc:  # noqa: BLE001
+                self.post_message(self._Failed(generation, f"{type(exc).__name__}: {exc}"))
+                return
+            self.post_message(self._Page(generation, page_no, rows))
+
+        self.run_worker(work, thread=True, group=f"pages-{id(self)}", exit_on_error=False)
+
+    def _store_page(self, page_no: int, rows: list[Row]) -> None:
+        self._pages[page_no] = rows
+        self._pages.move_to_end(page_no)
+        keep = self.cursor // self.PAGE
+        while len(self._pages) > self.MAX_PAGES:
+            oldest = next(iter(self._pages))
+            if oldest == keep:
+                self._pages.move_to_end(oldest)
+                oldest = next(iter(self._pages))
+            del self._pages[oldest]
+
+    def on_paged_list__reloaded(self, message: _Reloaded) -> None:
+        message.stop()
+        if message.generation != self._generation:
+            return
+        screen_offset = self.cursor * self.ROW_HEIGHT - self.scroll_offset.y
+        self._pages.clear()
+        self._pending.clear()
+        self.error = None
+        self._store_page(message.page, message.rows)
+        self.total = message.total
+        self.virtual_size = Size(self.size.width, message.total * self.ROW_HEIGHT)
+        self._announced = None
+        self.set_reactive(PagedList.cursor, message.cursor)
+        # Keep the selected row on the same screen line when the list grew above it.
+        self.scroll_to(y=max(0, message.cursor * self.ROW_HEIGHT - screen_offset), animate=False, immediate=True)
+        self._scroll_cursor_into_view()
+        self.refresh()
+        self._announce()
+        self.post_message(self.Loaded(self, message.total))
+
+    def on_paged_list__page(self, message: _Page) -> None:
+        message.stop()
+        if message.generation != self._generation:
+            return
+        self._pending.discard(message.page)
+        self._store_page(message.page, message.rows)
+        self.refresh()
+        self._announce()
+
+    def on_paged_list__failed(self, message: _Failed) -> None:
+        message.stop()
+        if message.generation == self._generation:
+            self.error = message.error
+            self.total = self.total or 0
+            self.refresh()
+            self.post_message(self.Loaded(self, self.total or 0))
+
+    # ---------------------------------------------------------------- cursor
+
+    def validate_cursor(self, cursor: int) -> int:
+        return max(0, min(cursor, (self.total or 1) - 1))
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self.refresh_lines(old * self.ROW_HEIGHT, self.ROW_HEIGHT)
+        self.refresh_lines(new * self.ROW_HEIGHT, self.ROW_HEIGHT)
+        self._scroll_cursor_into_view()
+        self._announce()
+
+    def _scroll_cursor_into_view(self) -> None:
+        top = self.cursor * self.ROW_HEIGHT
+        height = max(1, self.scrollable_content_region.height)
+        if top < self.scroll_offset.y:
+            self.scroll_to(y=top, animate=False, immediate=True)
+        elif top + self.ROW_HEIGHT > self.scroll_offset.y + height:
+            self.scroll_to(y=top + self.ROW_HEIGHT - height, animate=False, immediate=True)
+
+    def _announce(self) -> None:
+        row = self.highlighted_row
+        if row is None:
+            return
+        marker = (self.cursor, self.row_key(row))
+        if marker != self._announced:
+            self._announced = marker
+            self.post_message(self.Highlighted(self, self.cursor, row))
+
+    def action_cursor_down(self) -> None:
+        self.cursor += 1
+
+    def action_cursor_up(self) -> None:
+        self.cursor -= 1
+
+    def action_first(self) -> None:
+        self.cursor = 0
+
+    def action_last(self) -> None:
+        self.cursor = (self.total or 1) - 1
+
+    def _page_rows(self) -> int:
+        return max(1, self.scrollable_content_region.height // self.ROW_HEIGHT)
+
+    def action_page_down(self) -> None:
+        self.cursor += self._page_rows()
+
+    def action_page_up(self) -> None:
+        self.cursor -= self._page_rows()
+
+    def action_select(self) -> None:
+        row = self.highlighted_row
+        if row is not None:
+            self.post_message(self.Selected(self, self.cursor, row))
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return  # the border or the scrollbar
+        index = (offset.y + self.scroll_offset.y) // self.ROW_HEIGHT
+        if self.total is None or index >= self.total:
+            return
+        if index == self.cursor:
+            self.action_select()
+        else:
+            self.cursor = index
+
+    # ---------------------------------------------------------------- drawing
+
+    def render_lines(self, crop: Any) -> list[Strip]:
+        # Ask for the pages around the viewport before drawing it.
+        if self.total:
+            height = self.scrollable_content_region.height
+            first = max(0, self.scroll_offset.y - height) // self.ROW_HEIGHT
+            last = min(self.total - 1, (self.scroll_offset.y + 2 * height) // self.ROW_HEIGHT)
+            for page_no in range(first // self.PAGE, last // self.PAGE + 1):
+                if page_no not in self._pages:
+                    self._request_page(page_no)
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        line = y + self.scroll_offset.y
+        index, sub = divmod(line, self.ROW_HEIGHT)
+        if self.total is None or index >= self.total:
+            if index == 0 and sub == 0 and (self.error or self.total is None):
+                return self._message_line(self.error or "loading…", width, base)
+            return Strip.blank(width, base)
+        row = self.row_at(index)
+        highlighted = index == self.cursor
+        if row is None:
+            text = Text("…" if sub == 0 else "", style=self.get_component_rich_style("paged-list--loading"))
+        else:
+            lines = self.render_row(row, width, highlighted)
+            text = lines[sub] if sub < len(lines) else Text()
+        style = base
+        if highlighted:
+            cursor_class = "paged-list--cursor" if self.has_focus else "paged-list--cursor-blurred"
+            style = base + self.get_component_rich_style(cursor_class)
+        text.truncate(width, overflow="ellipsis")
+        segments = [Segment(s.text, style + s.style if s.style else style) for s in text.render(self.app.console) if s.text != "\n"]
+        return Strip(segments).extend_cell_length(width, style).crop(0, width)
+
+    def _message_line(self, message: str, width: int, base: Style) -> Strip:
+        text = Text(message, style=self.get_component_rich_style("paged-list--loading"))
+        text.truncate(width, overflow="ellipsis")
+        return Strip(list(text.render(self.app.console))).extend_cell_length(width, base)
+
+    def on_focus(self) -> None:
+        self.refresh_lines(self.cursor * self.ROW_HEIGHT, self.ROW_HEIGHT)
+
+    def on_blur(self) -> None:
+        self.refresh_lines(self.cursor * self.ROW_HEIGHT, self.ROW_HEIGHT)
+
+    def on_resize(self) -> None:
+        if self.total is not None:
+            self.virtual_size = Size(self.size.width, self.total * self.ROW_HEIGHT)
