@@ -87,9 +87,10 @@ def main() -> None:
     rare = db.conn.execute(
         "SELECT term FROM articles_fts_v WHERE doc BETWEEN 2 AND 10 ORDER BY doc DESC, term LIMIT 1"
     ).fetchone()[0] if _vocab_table(db) else "zzz"
-    queries = {"rare word": rare, "medium word": "amoroso", "common word": "electoral",
+    queries = {"rare word": rare, "frequent name": "amoroso", "common word": "electoral",
                "two common words": "council said", "phrase": '"electoral council"', "prefix": "elect*",
-               "exclusion": "maduro -machado", "OR": "machado OR cabello"}
+               "exclusion": "maduro -machado", "OR": "machado OR cabello",
+               "short prefix": "ma*", "one-letter prefix": "a*"}
     print(f"{'query':<18} {'text':<22} {'matches':>8} {'first 20 (median ms)':>22}")
     for label, query in queries.items():
         times = []

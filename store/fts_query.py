@@ -20,6 +20,7 @@ MAX_TERMS = 32
 MAX_LENGTH = 1000
 # A phrase (closed quotes), or a run of characters up to whitespace or a quote.
 _TOKEN = re.compile(r'(?P<neg>-?)(?:"(?P<phrase>[^"]*)"|(?P<word>[^\s"]+))(?P<star>\*?)')
+_WORD = re.compile(r"[^\W_]+")
 _WORDLIKE = re.compile(r"[^\W_]")  # a letter or digit: what the tokenizer indexes
 
 
@@ -67,6 +68,17 @@ def to_fts_query(user_query: str) -> str:
     if not excluded:
         return wanted
     return f"({wanted}) NOT ({' OR '.join(term.fts() for term in excluded)})"
+
+
+def highlight_terms(user_query: str) -> list[tuple[tuple[str, ...], bool]]:
+    """The wanted (not excluded) words and phrases of a valid query, as folded words for
+    highlighting: `'"electoral council" elect* -poll'` -> [(("electoral", "council"), False), (("elect",), True)].
+
+    Raises SearchQueryError like to_fts_query.
+    """
+    to_fts_query(user_query)
+    groups, _ = _parse(user_query)
+    return [(tuple(_WORD.findall(term.text)), term.prefix) for group in groups for term in group]
 
 
 def _group_fts(group: list[_Term]) -> str:

@@ -3,27 +3,33 @@
 Hits carry plain text plus the (start, end) spans of the matched words, never markup:
 the CLI and the TUI style those spans themselves. User syntax goes through
 `to_fts_query` first, so a malformed query raises SearchQueryError, never an SQL error.
+
+Two steps per search: FTS5 ranks every match and returns one page of ids (the costly
+part, bm25 over all matches), then the page's rows are read by id and their matches
+marked in Python (store.highlight).
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
-from vznews.store.fts_query import SearchQueryError, fold, to_fts_query
-from vznews.store.snippets import CLOSE, ELLIPSIS, OPEN, Marked, unmark
+from vznews.store.fts_query import SearchQueryError, fold, highlight_terms, to_fts_query
+from vznews.store.highlight import Marked, Term, mark, opening, snippet
 from vznews.textsafe import one_line
 
 __all__ = [
-    "ArticleHit", "QuoteHit", "EntityHit", "SearchQueryError", "fold", "to_fts_query",
+    "ArticleHit", "QuoteHit", "EntityHit", "Marked", "SearchQueryError", "fold", "to_fts_query",
     "search_articles", "count_matches", "search_quotes", "search_entities",
 ]
 
 # bm25 column weights: a word in the title counts most, then the summary.
 ARTICLE_WEIGHTS = "10.0, 3.0, 1.0, 1.0"  # title, summary, content, fulltext
-QUOTE_WEIGHTS = "bm25(1.0, 2.0)"  # text, speaker
-SNIPPET_TOKENS = 24
+QUOTE_WEIGHTS = "1.0, 2.0"  # text, speaker
+SNIPPET_WIDTH = 200  # characters
+QUOTE_WIDTH = 300
 
 
 @dataclass(frozen=True)
@@ -43,7 +49,7 @@ class ArticleHit:
 
 @dataclass(frozen=True)
 class QuoteHit:
-    """One quote matching a search: the quote (a snippet), its speaker and its article."""
+    """One quote matching a search: the quote (cut around the match if long), its speaker, its article."""
 
     id: int
     article_id: int
@@ -66,39 +72,33 @@ class EntityHit:
     mention_count: int
 
 
-def _conn(db: Any) -> sqlite3.Connection:
-    return db.conn if hasattr(db, "conn") else db
-
-
 def _run(db: Any, sql: str, params: dict[str, Any]) -> list[sqlite3.Row]:
-    conn = _conn(db)
+    conn: sqlite3.Connection = db.conn if hasattr(db, "conn") else db
     try:
-        cursor = conn.execute(sql, {"open": OPEN, "close": CLOSE, "ellipsis": ELLIPSIS, **params})
+        return conn.execute(sql, params).fetchall()
     except sqlite3.OperationalError as exc:
         if "fts5" in str(exc):  # a translation bug must still read as a query problem
             raise SearchQueryError(f"cannot search for {params.get('q')!r}") from exc
         raise
-    return cursor.fetchall()
 
 
-# Two steps: rank (bm25 over every match, the costly part) and take one page of ids,
-# then build snippets for that page only. `ORDER BY bm25(...)` measured faster than
-# `rank MATCH 'bm25(...)'` (89 vs 125 ms for 100k matches).
-_ARTICLE_IDS_SQL = f"""
-SELECT rowid FROM articles_fts WHERE articles_fts MATCH :q
-ORDER BY bm25(articles_fts, {ARTICLE_WEIGHTS}) LIMIT :limit OFFSET :offset
-"""
-_ARTICLE_ROWS_SQL = f"""
+def _ranked_ids(db: Any, table: str, weights: str, fts: str, limit: int, offset: int) -> list[int]:
+    # `ORDER BY bm25(...)` measured faster than `rank MATCH 'bm25(...)'` (89 vs 125 ms for 100k matches).
+    sql = f"SELECT rowid FROM {table} WHERE {table} MATCH :q ORDER BY bm25({table}, {weights}) LIMIT :limit OFFSET :offset"
+    return [row[0] for row in _run(db, sql, {"q": fts, "limit": limit, "offset": offset})]
+
+
+def _rows_by_id(db: Any, sql: str, ids: list[int]) -> list[sqlite3.Row]:
+    """The rows for `ids` in the order of `ids` (rows deleted meanwhile are left out)."""
+    rows = {row[0]: row for row in _run(db, sql, {"ids": json.dumps(ids)})}
+    return [rows[id_] for id_ in ids if id_ in rows]
+
+
+_ARTICLE_ROWS = """
 SELECT a.id, a.feed_id, f.name, a.published, a.url, a.is_read, a.is_starred,
-       highlight(articles_fts, 0, :open, :close),
-       snippet(articles_fts, 1, :open, :close, :ellipsis, {SNIPPET_TOKENS}),
-       snippet(articles_fts, 2, :open, :close, :ellipsis, {SNIPPET_TOKENS}),
-       snippet(articles_fts, 3, :open, :close, :ellipsis, {SNIPPET_TOKENS}),
-       a.fulltext IS NOT NULL AND a.fulltext != '', a.content != ''
-FROM articles_fts
-JOIN articles a ON a.id = articles_fts.rowid
-JOIN feeds f ON f.id = a.feed_id
-WHERE articles_fts MATCH :q AND articles_fts.rowid = :id
+       a.title, a.summary, a.content, a.fulltext
+FROM articles a JOIN feeds f ON f.id = a.feed_id
+WHERE a.id IN (SELECT value FROM json_each(:ids))
 """
 
 
@@ -106,28 +106,25 @@ def search_articles(db: Any, query: str, *, limit: int = 20, offset: int = 0) ->
     """Articles matching `query` (user syntax), best first: bm25 with the title weighted most.
 
     Each hit's snippet comes from the body the reader shows (full text, else content,
-    else summary) when the match is there, else from the field that matched.
-    Raises SearchQueryError for a malformed query.
+    else summary) when the match is there, else from the field that matched, else it
+    is the body's opening. Raises SearchQueryError for a malformed query.
     """
-    fts = to_fts_query(query)
-    ids = [row[0] for row in _run(db, _ARTICLE_IDS_SQL, {"q": fts, "limit": limit, "offset": offset})]
-    hits = []
-    for id_ in ids:  # one indexed lookup each: cheaper than a join the planner may scan
-        rows = _run(db, _ARTICLE_ROWS_SQL, {"q": fts, "id": id_})
-        if rows:  # gone since the first query (a concurrent sync)
-            hits.append(_article_hit(rows[0]))
-    return hits
+    fts, terms = to_fts_query(query), highlight_terms(query)
+    ids = _ranked_ids(db, "articles_fts", ARTICLE_WEIGHTS, fts, limit, offset)
+    return [_article_hit(row, terms) for row in _rows_by_id(db, _ARTICLE_ROWS, ids)]
 
 
-def _article_hit(row: sqlite3.Row) -> ArticleHit:
-    (id_, feed_id, feed_name, published, url, is_read, is_starred, title, summary, content, fulltext,
-     has_fulltext, has_content) = row
-    body = fulltext if has_fulltext else content if has_content else summary
-    candidates = [body, fulltext, content, summary]
-    snippet = next((text for text in candidates if text and OPEN in text), body)
+def _article_hit(row: sqlite3.Row, terms: list[Term]) -> ArticleHit:
+    id_, feed_id, feed_name, published, url, is_read, is_starred, title, summary, content, fulltext = row
+    body = fulltext if fulltext else content if content else summary
+    passage = next(
+        (found for text in (body, summary, content, fulltext) if text and (found := snippet(text, terms, SNIPPET_WIDTH))),
+        None,
+    )
     return ArticleHit(
         id=id_, feed_id=feed_id, feed_name=one_line(feed_name), published=published, url=url,
-        title=unmark(title), snippet=unmark(snippet), is_read=bool(is_read), is_starred=bool(is_starred),
+        title=mark(title, terms), snippet=passage or opening(body, SNIPPET_WIDTH),
+        is_read=bool(is_read), is_starred=bool(is_starred),
     )
 
 
@@ -137,36 +134,30 @@ def count_matches(db: Any, query: str) -> int:
     return int(rows[0][0])
 
 
-_QUOTES_SQL = f"""
-WITH ranked AS (
-    SELECT rowid AS id, rank FROM quotes_fts
-    WHERE quotes_fts MATCH :q AND rank MATCH '{QUOTE_WEIGHTS}'
-    ORDER BY rank LIMIT :limit OFFSET :offset
-)
-SELECT q.id, q.article_id, snippet(quotes_fts, 0, :open, :close, :ellipsis, 40),
-       CASE WHEN q.speaker IS NULL THEN NULL ELSE highlight(quotes_fts, 1, :open, :close) END,
-       q.kind, a.published, f.name, a.title
-FROM ranked
-JOIN quotes_fts ON quotes_fts.rowid = ranked.id AND quotes_fts MATCH :q
-JOIN quotes q ON q.id = ranked.id
-JOIN articles a ON a.id = q.article_id
-JOIN feeds f ON f.id = a.feed_id
-ORDER BY ranked.rank, a.published DESC
+_QUOTE_ROWS = """
+SELECT q.id, q.article_id, q.text, q.speaker, q.kind, a.published, f.name, a.title
+FROM quotes q JOIN articles a ON a.id = q.article_id JOIN feeds f ON f.id = a.feed_id
+WHERE q.id IN (SELECT value FROM json_each(:ids))
 """
 
 
 def search_quotes(db: Any, query: str, *, limit: int = 20, offset: int = 0) -> list[QuoteHit]:
     """Quotes whose text or speaker matches `query`, best first (a speaker match weighs double)."""
-    rows = _run(db, _QUOTES_SQL, {"q": to_fts_query(query), "limit": limit, "offset": offset})
-    return [
-        QuoteHit(id=r[0], article_id=r[1], text=unmark(r[2]), speaker=unmark(r[3]) if r[3] is not None else None,
-                 kind=r[4], published=r[5], feed_name=one_line(r[6]), article_title=one_line(r[7]))
-        for r in rows
-    ]
+    fts, terms = to_fts_query(query), highlight_terms(query)
+    ids = _ranked_ids(db, "quotes_fts", QUOTE_WEIGHTS, fts, limit, offset)
+    hits = []
+    for id_, article_id, text, speaker, kind, published, feed_name, title in _rows_by_id(db, _QUOTE_ROWS, ids):
+        shown = mark(text, terms)
+        if len(shown.text) > QUOTE_WIDTH:
+            shown = snippet(text, terms, QUOTE_WIDTH) or opening(text, QUOTE_WIDTH)
+        hits.append(QuoteHit(id=id_, article_id=article_id, text=shown,
+                             speaker=mark(speaker, terms) if speaker is not None else None, kind=kind,
+                             published=published, feed_name=one_line(feed_name), article_title=one_line(title)))
+    return hits
 
 
 _ENTITIES_SQL = """
-SELECT e.id, highlight(entities_fts, 0, :open, :close), e.kind, e.article_count, e.mention_count
+SELECT e.id, e.name, e.kind, e.article_count, e.mention_count
 FROM entities_fts JOIN entities e ON e.id = entities_fts.rowid
 WHERE entities_fts MATCH :q AND e.hidden = 0
 ORDER BY e.article_count DESC, entities_fts.rank, e.id
@@ -176,5 +167,6 @@ LIMIT :limit OFFSET :offset
 
 def search_entities(db: Any, query: str, *, limit: int = 20, offset: int = 0) -> list[EntityHit]:
     """Visible entities whose name matches `query`, the most written-about first."""
-    rows = _run(db, _ENTITIES_SQL, {"q": to_fts_query(query), "limit": limit, "offset": offset})
-    return [EntityHit(id=r[0], name=unmark(r[1]), kind=r[2], article_count=r[3], mention_count=r[4]) for r in rows]
+    fts, terms = to_fts_query(query), highlight_terms(query)
+    rows = _run(db, _ENTITIES_SQL, {"q": fts, "limit": limit, "offset": offset})
+    return [EntityHit(id=r[0], name=mark(r[1], terms), kind=r[2], article_count=r[3], mention_count=r[4]) for r in rows]

@@ -9,7 +9,7 @@ import pytest
 
 from tests.storeseed import add_article, add_feed, make_store
 from vznews.commands.search import MATCH_STYLE, _styled
-from vznews.store.snippets import Marked
+from vznews.store.highlight import Marked
 
 
 @pytest.fixture

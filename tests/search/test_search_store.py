@@ -15,7 +15,8 @@ from vznews.store.search import (
     search_entities,
     search_quotes,
 )
-from vznews.store.snippets import unmark
+from vznews.store.highlight import mark, opening, snippet
+from vznews.store.fts_query import highlight_terms
 
 
 @pytest.fixture
@@ -112,16 +113,34 @@ def test_search_entities_most_written_about_first_hidden_left_out(db: Database) 
 
 
 @pytest.mark.parametrize(
-    ("marked", "text", "matched"),
+    ("text", "query", "line", "matched"),
     [
-        ("a \x02b\x03 c", "a b c", ["b"]),
-        ("\n\n  lead \x02x\x03\x02y\x03  \n tail  ", "lead xy tail", ["xy"]),
-        ("\x02\x03empty", "empty", []),
-        ("esc\x1b[2J \x02hit\x03", "esc hit", ["hit"]),
-        (None, "", []),
+        ("a b c", "b", "a b c", ["b"]),
+        ("\n\n  lead  Nicolás\tMADURO  \n tail  ", "nicolas maduro", "lead Nicolás MADURO tail", ["Nicolás", "MADURO"]),
+        ("The electoral  council, said", '"electoral council"', "The electoral council, said", ["electoral council"]),
+        ("elections, electoral, select", "elect*", "elections, electoral, select", ["elections", "electoral"]),
+        ("esc\x1b[2J hit [bold]x[/]", "hit", "esc hit [bold]x[/]", ["hit"]),
+        ("covid-19 and covid 19", "covid-19", "covid-19 and covid 19", ["covid-19", "covid 19"]),
+        ("Straße STRASSE", "straße", "Straße STRASSE", ["Straße"]),
+        ("x", "maduro -x", "x", []),
+        (None, "x", "", []),
     ],
 )
-def test_unmark(marked: str | None, text: str, matched: list[str]) -> None:
-    result = unmark(marked)
-    assert result.text == text
+def test_mark(text: str | None, query: str, line: str, matched: list[str]) -> None:
+    result = mark(text, highlight_terms(query))
+    assert result.text == line
     assert result.matched() == matched
+
+
+def test_snippet_cuts_around_the_densest_matches_at_word_boundaries() -> None:
+    words = [f"w{n}" for n in range(200)]
+    words[20] = "maduro"
+    words[150:153] = ["maduro", "said", "machado"]
+    text = " ".join(words)
+    cut = snippet(text, highlight_terms("maduro OR machado"), width=80)
+    assert cut is not None
+    assert cut.text.startswith("… ") and cut.text.endswith(" …")
+    assert cut.matched() == ["maduro", "machado"]  # both terms: the second cluster wins
+    assert all(piece in words for piece in cut.text.strip("… ").split())  # no word cut in half
+    assert snippet(text, highlight_terms("absent")) is None
+    assert opening(text, 20).text == "w0 w1 w2 w3 w4 w5 …"
