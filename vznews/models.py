@@ -102,6 +102,7 @@ class Quote:
     start: int
     end: int
     paragraph: int
+    joined: bool = False  # carries on the previous quote past its attribution: `"…," she said, "…"`
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,124 @@
+"""Quote extraction quality and speed.
+
+Prints direct-quote precision/recall/F1 and speaker accuracy (scored by ../shared/eval/score.py when it is
+present, else by a simple built-in count) on the project's own gold cases (tests/extract/gold/*.jsonl)
+and, when ../shared/eval/polnear-train.jsonl exists, on it; then quotes-only throughput in articles/s.
+
+    .venv/bin/python bench/bench_quotes.py [--eval DIR] [--keep PRED.jsonl]
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from vznews.extract.quotes import extract_quotes  # noqa: E402
+from vznews.extract.scoring import quotation_records  # noqa: E402
+
+GOLD_DIR = ROOT / "tests" / "extract" / "gold"
+DEFAULT_EVAL = ROOT.parent / "shared" / "eval"
+
+
+def predict(rows: list[dict]) -> list[dict]:
+    """score.py PRED lines for `rows` (each with id and text)."""
+    out = []
+    for r in rows:
+        qs = extract_quotes(r["text"], r.get("lang"))
+        out.append({"id": r["id"], "quotes": quotation_records(r["text"], qs)})
+    return out
+
+
+def load(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def scorer(eval_dir: Path):
+    """score.py's `score` function, or None when the eval directory is absent."""
+    path = eval_dir / "score.py"
+    if not path.exists():
+        return None
+    spec = importlib.util.spec_from_file_location("vznews_eval_score", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod.score
+
+
+def report(name: str, rows: list[dict], score, keep: Path | None = None) -> None:
+    preds = predict(rows)
+    if keep is not None:
+        keep.write_text("".join(json.dumps(p) + "\n" for p in preds), encoding="utf-8")
+    if score is None:
+        res = builtin_score(rows, preds)
+    else:
+        res = score(rows, {p["id"]: p for p in preds})
+    dq = res["direct_quotes"]
+    print(f"{name}: {len(rows)} articles")
+    print(f"  direct quotes  P {dq['P']:.3f}  R {dq['R']:.3f}  F1 {dq['F1']:.3f}  (tp {dq['tp']} fp {dq['fp']} fn {dq['fn']})")
+    print(f"  speaker accuracy {res['speaker_accuracy']:.3f} over {res['speakers_scored']} quotes")
+    if res.get("reported_speech_recall") is not None:
+        print(f"  reported speech (mixed + indirect) recall {res['reported_speech_recall']:.3f}")
+
+
+def builtin_score(rows: list[dict], preds: list[dict]) -> dict:
+    """Exact-span counts when score.py is not available (direct quotes, speakers by shared word)."""
+    tp = fp = fn = ok = n = 0
+    by_id = {p["id"]: p for p in preds}
+    for r in rows:
+        gold = {(q["start"], q["end"]): q for q in r["quotes"] if q["kind"] == "direct"}
+        pred = {(q["start"], q["end"]): q for q in by_id[r["id"]]["quotes"] if q["kind"] == "direct"}
+        tp += len(gold.keys() & pred.keys())
+        fp += len(pred.keys() - gold.keys())
+        fn += len(gold.keys() - pred.keys())
+        for k in gold.keys() & pred.keys():
+            if gold[k].get("speaker"):
+                n += 1
+                ok += set(gold[k]["speaker"].lower().split()) & set((pred[k]["speaker"] or "").lower().split()) != set()
+    p, rc = tp / max(1, tp + fp), tp / max(1, tp + fn)
+    return {"direct_quotes": {"P": p, "R": rc, "F1": 2 * p * rc / max(1e-9, p + rc), "tp": tp, "fp": fp, "fn": fn},
+            "speaker_accuracy": ok / max(1, n), "speakers_scored": n, "reported_speech_recall": None}
+
+
+def throughput(texts: list[str], repeats: int = 3) -> float:
+    """Median articles per second of extract_quotes over `texts`."""
+    rates = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        for t in texts:
+            extract_quotes(t)
+        rates.append(len(texts) / (time.perf_counter() - t0))
+    return statistics.median(rates)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--eval", type=Path, default=DEFAULT_EVAL, help="directory with score.py and polnear-train.jsonl")
+    ap.add_argument("--keep", type=Path, help="also write the corpus predictions here")
+    a = ap.parse_args()
+    score = scorer(a.eval)
+    gold = [row for f in sorted(GOLD_DIR.glob("*.jsonl")) for row in load(f)]
+    if gold:
+        report("own gold cases", gold, score)
+    texts = [r["text"] for r in gold]
+    corpus = a.eval / "polnear-train.jsonl"
+    if corpus.exists():
+        rows = load(corpus)
+        with tempfile.TemporaryDirectory() as tmp:
+            report(corpus.name, rows, score, a.keep or Path(tmp) / "pred.jsonl")
+        texts = [r["text"] for r in rows]
+    if texts:
+        avg = sum(map(len, texts)) / len(texts)
+        print(f"throughput (quotes only): {throughput(texts):.0f} articles/s over {len(texts)} articles of {avg:.0f} chars")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Extraction: quotations and their speakers (pure Python), entities (spaCy, loaded lazily)."""

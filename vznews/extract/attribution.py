@@ -1,0 +1,191 @@
+"""Find the speech verb and the speaker that attribute a quotation.
+
+After the quote: `"…," said X`, `"…," X said`, `"…," X, a role, told reporters`, `"…," according to X`,
+`», dijo X`, `», según X`. Before it: `X said: "…"`, `X told reporters on Sunday, "…"`,
+`According to X, "…"`, `X went on the attack, saying: "…"`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from vznews.extract import lexicon
+from vznews.extract.speakers import DETERMINERS, Speaker, parse_speaker
+from vznews.extract.tokens import Tok, tokenize
+
+AUX = frozenset(
+    """has had have having was were is would will could can might may should must did does do to also later
+    then once again earlier recently previously simply just finally flatly quickly still repeatedly often
+    later first ha había habría ya también luego después""".split()
+)
+POSSESSIVES = frozenset("his her their its our my your su sus".split())
+PLURAL_PRONOUNS = frozenset("i you we they who".split())
+SUBJECT_PRONOUNS = frozenset("i you we they he she it who which that él ella ellos ellas".split())
+STOP_AFTER = frozenset(
+    """in on at during after before while when as adding noting saying because though although referring
+    according to told who which that last this en durante tras mientras cuando al que quien""".split()
+)
+SENTENCE_STOP = frozenset(".!?;")
+ACCORDING = {("according", "to"): "according to", ("según",): "según", ("segun",): "según"}
+ACCORDING_FIRST = frozenset(k[0] for k in ACCORDING)
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A speech verb (cue) and its speaker; `tight` when nothing but the cue clause touches the quote."""
+
+    speaker: Speaker | None
+    cue: str
+    cue_start: int
+    tight: bool
+
+
+def _verb_at(toks: list[Tok], k: int, lang: str) -> tuple[str, int] | None:
+    """(cue as written, token length) when a speech verb or `according to` starts at token k."""
+    v = lexicon.verbs(lang)
+    t = toks[k]
+    low = t.low
+    if low in ACCORDING_FIRST:
+        for key, cue in ACCORDING.items():
+            if tuple(x.low for x in toks[k : k + len(key)]) == key:
+                return cue, len(key)
+    if low not in v.first_words or (t.cap and k > 0):
+        return None
+    if k + 1 < len(toks):
+        two = f"{low} {toks[k + 1].low}"
+        if two in v.forms:
+            return " ".join(x.text for x in toks[k : k + 2]), 2
+    if low not in v.forms:
+        return None
+    prev = toks[k - 1].low if k > 0 else ""
+    if prev in DETERMINERS or prev in POSSESSIVES or prev.endswith(("'s", "’s")):
+        return None  # a noun: "the report", "his tweets"
+    if low in v.base_only and prev not in AUX and prev not in PLURAL_PRONOUNS:
+        if not (prev.endswith("s") and k > 0 and toks[k - 1].word and low not in v.nounish):
+            return None  # a bare infinitive, an imperative or a noun, not a report
+    if low in v.nounish and not _subject_like(toks[k - 1] if k > 0 else None):
+        return None  # "the report", "rallies and protests"
+    return t.text, 1
+
+
+def _subject_like(t: Tok | None) -> bool:
+    """True when `t` can end a subject: a name, a pronoun, a role noun, an auxiliary."""
+    if t is None:
+        return True
+    return t.cap or t.low in SUBJECT_PRONOUNS or t.low in AUX or t.low in lexicon.role_nouns()
+
+
+def _cut_sentence(toks: list[Tok]) -> list[Tok]:
+    for k, t in enumerate(toks):
+        if t.text in SENTENCE_STOP:
+            return toks[:k]
+    return toks
+
+
+def _inverted_subject(toks: list[Tok]) -> list[Tok]:
+    """Words after an inverted verb up to where the speaker phrase clearly ends."""
+    out: list[Tok] = []
+    for t in toks:
+        if t.text == ",":
+            break
+        if t.low in STOP_AFTER and out:
+            return out
+        out.append(t)
+    rest = toks[len(out) :]
+    # keep one appositive: "said Geoff Garin, a Democratic pollster, …"
+    if rest and rest[0].text == ",":
+        app = []
+        for t in rest[1:]:
+            if t.text in (",", "—") or (t.low in STOP_AFTER and t.low not in ("at", "in", "on", "who")):
+                break
+            app.append(t)
+        return out + [rest[0]] + app
+    return out
+
+
+def _strip_aux(toks: list[Tok]) -> list[Tok]:
+    while toks and (toks[-1].low in AUX or (toks[-1].low.endswith("ly") and not toks[-1].cap)):
+        toks = toks[:-1]
+    return toks
+
+
+def _runs_on(rest: list[Tok]) -> bool:
+    """More than a short adjunct follows the verb (`said on Sunday` does not run on)."""
+    return len([t for t in rest if t.word]) > 6
+
+
+def after(text: str, lang: str, lo: int, hi: int) -> Attribution | None:
+    """Attribution in the words right after a closing mark, in [lo, hi)."""
+    ended = text[max(0, lo - 3) : lo].rstrip("\"”’'»").endswith((".", "!", "?"))
+    toks = _cut_sentence(tokenize(text, lo, min(hi, lo + 400)))
+    new_sentence = ended and bool(toks) and toks[0].cap and toks[0].low not in lexicon.pronouns()
+    while toks and toks[0].text in (",", "—", "–", "-", "(", ")"):
+        toks = toks[1:]
+    for k in range(min(len(toks), 40)):
+        hit = _verb_at(toks, k, lang)
+        if hit is None:
+            continue
+        cue, n = hit
+        verb = toks[k]
+        if k == 0 or all(t.low in AUX for t in toks[:k]):
+            if cue.lower() not in lexicon.verbs(lang).invertible and cue not in ("according to", "según"):
+                return None
+            sp = parse_speaker(text, _inverted_subject(toks[k + n :]))
+            return Attribution(sp, cue, verb.start, True) if sp else None
+        if cue in ("according to", "según"):
+            return None
+        subject = _strip_aux(toks[:k])
+        if not subject or len([t for t in subject if t.word]) > 40:
+            return None
+        if new_sentence and (len(subject) > 6 or _runs_on(toks[k + n :])):
+            return None  # `"…." They're doing this, he says, by …`: a new sentence, not an attribution
+        sp = parse_speaker(text, subject, before_verb=True)
+        return Attribution(sp, cue, verb.start, True) if sp else None
+    return None
+
+
+def before(text: str, lang: str, lo: int, hi: int, max_gap: int = 8) -> Attribution | None:
+    """Attribution in the clause that ends at an opening mark: [lo, hi) is that clause."""
+    toks = tokenize(text, max(lo, hi - 400), hi)
+    for k in range(len(toks) - 1, -1, -1):
+        hit = _verb_at(toks, k, lang)
+        if hit is None:
+            continue
+        cue, n = hit
+        gap = toks[k + n :]
+        if len([t for t in gap if t.word]) > max_gap:
+            return None
+        tight = not gap or gap[-1].text in (":", ",", "—") or all(t.low in ("that", "que") for t in gap if t.word)
+        if cue in ("according to", "según"):
+            sp = parse_speaker(text, [t for t in gap if t.text not in (":", ",")])
+            return Attribution(sp, cue, toks[k].start, True) if sp else None
+        if k == 0 and toks[k].cap and cue.lower() in lexicon.verbs(lang).invertible:
+            sp = parse_speaker(text, [t for t in gap if t.text not in (":", ",")])
+            return Attribution(sp, cue, toks[k].start, tight) if sp else None
+        sp = subject_of(text, toks[:k], cue)
+        return Attribution(sp, cue, toks[k].start, tight)
+    return None
+
+
+def subject_of(text: str, toks: list[Tok], cue: str) -> Speaker | None:
+    """The speaker of a verb preceded by `toks` (its clause so far); participles take the clause subject."""
+    subject = _strip_aux(toks)
+    if cue.endswith("ing") or not subject or subject[-1].text == "," or subject[-1].low in ("and", "but", "y"):
+        return sentence_subject(text, toks)
+    return parse_speaker(text, subject, before_verb=True)
+
+
+def sentence_subject(text: str, toks: list[Tok]) -> Speaker | None:
+    """The subject at the head of a clause: the words before its first verb-like lower-case word."""
+    nouns = lexicon.role_nouns()
+    out: list[Tok] = []
+    for t in toks:
+        if t.word and not t.cap and t.low not in DETERMINERS and t.low not in nouns and t.low not in (
+            "of", "for", "de", "del", "campaign", "former", "top", "senior", "chief",
+        ):
+            if out and (out[-1].cap or out[-1].low in nouns):
+                break
+        if t.text in (";", ":"):
+            break
+        out.append(t)
+    return parse_speaker(text, out) if out else None

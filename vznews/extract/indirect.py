@@ -1,0 +1,170 @@
+"""Reported speech without quotation marks: `X said (that) …`, `according to X, …`, `…, X said.`
+
+Each reported clause becomes an "indirect" quote spanning the clause, attributed like a direct one.
+Clauses that contain quotation marks are left to the direct-quote rules (they become "mixed").
+Driven by the speech-cue words a fast regular expression finds, so sentences without one cost nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from vznews.extract import attribution, lexicon
+from vznews.extract.marks import Span
+from vznews.extract.paragraphs import sentence_ends
+from vznews.extract.speakers import BOUNDARY, CLAUSE_WORDS, Speaker, parse_speaker
+from vznews.extract.tokens import Tok, tokenize
+
+THAT = frozenset(("that", "que"))
+CLAUSE_START = frozenset("he she they it we i there él ella ellos ellas".split())
+BARE_OK = frozenset("said says told tells dijo dice".split())
+ADJUNCT_START = frozenset(
+    """in on at during after before via this last yesterday today earlier later recently monday tuesday
+    wednesday thursday friday saturday sunday en el este ayer hoy durante tras""".split()
+)
+_AFTER_VERB = re.compile(r"(?:\s+[\w’'.\-]+){0,4}?\s+(?:that|que)\b")
+
+
+@dataclass(frozen=True)
+class Reported:
+    """One clause of reported speech."""
+
+    start: int
+    end: int
+    paragraph: int
+    cue: str
+    speaker: Speaker | None
+    anchor: int
+    kind: str = "indirect"
+
+
+def find_indirect(text: str, lang: str, paragraphs: list[tuple[int, int]], spans: list[Span]) -> list[Reported]:
+    """Every reported clause outside quotation marks, in reading order (at most one per sentence)."""
+    out: list[Reported] = []
+    by_para: dict[int, list[tuple[int, int]]] = {}
+    for s in spans:
+        by_para.setdefault(s.paragraph, []).append((s.open_at, s.close_at if s.close_at is not None else s.end))
+    cues = lexicon.cue_pattern(lang)
+    for p, (lo, hi) in enumerate(paragraphs):
+        hits = [m for m in cues.finditer(text, lo, hi)]
+        if not hits:
+            continue
+        quoted = by_para.get(p, [])
+        bounds = [lo] + [e for e in sentence_ends(text, lo, hi) if not _inside(e - 1, quoted)] + [hi]
+        done: set[int] = set()
+        for m in hits:
+            if quoted and _inside(m.start(), quoted):
+                continue
+            i = bisect_right(bounds, m.start()) - 1
+            if i in done or i + 1 >= len(bounds):
+                continue
+            s, e = bounds[i], bounds[i + 1]
+            r = _at(text, lang, p, s, e, m, quoted)
+            if r is not None:
+                out.append(r)
+                done.add(i)
+    return out
+
+
+def _inside(pos: int, quoted: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in quoted)
+
+
+def _at(text: str, lang: str, p: int, s: int, e: int, m: re.Match, quoted) -> Reported | None:
+    word = m.group().lower()
+    has_quote = any(s <= a < e for a, _ in quoted)
+    if word in ("according", "según", "segun"):
+        return _according(text, lang, p, s, e, m, has_quote)
+    if has_quote:
+        return None
+    r = _verb_that(text, lang, p, s, e, m)
+    return r if r is not None else _trailing(text, lang, p, s, e, m)
+
+
+def _clause(text: str, a: int, b: int) -> tuple[int, int] | None:
+    while a < b and text[a] in " ,;:—–-":
+        a += 1
+    while b > a and text[b - 1] in ".,;:!? ":
+        b -= 1
+    return (a, b) if b - a >= 8 else None
+
+
+def _according(text, lang, p, s, e, m, has_quote) -> Reported | None:
+    """`According to X, clause.` and `Clause, according to X.`"""
+    toks = tokenize(text, s, e)
+    k = next((i for i, t in enumerate(toks) if t.start == m.start()), None)
+    hit = attribution._verb_at(toks, k, lang) if k is not None else None
+    if hit is None or hit[0] not in ("according to", "según"):
+        return None
+    n = hit[1]
+    if k == 0:
+        comma = next((i for i in range(n, len(toks)) if toks[i].text == ","), None)
+        if comma is None or comma + 1 >= len(toks) or has_quote:
+            return None
+        sp = parse_speaker(text, toks[n:comma])
+        span = _clause(text, toks[comma + 1].start, toks[-1].end)
+    elif toks[k - 1].text == "," and k >= 2:
+        sp = parse_speaker(text, [t for t in toks[k + n :] if t.text not in ".;"])
+        span = _clause(text, toks[0].start, toks[k - 2].end)
+        if has_quote:
+            return None
+    else:
+        return None
+    if span is None or sp is None:
+        return None
+    return Reported(span[0], span[1], p, hit[0], sp, m.start())
+
+
+def _verb_that(text, lang, p, s, e, m) -> Reported | None:
+    """`X said (that) clause`: the clause runs to the end of the sentence."""
+    that = _AFTER_VERB.match(text, m.end(), e)
+    toks = tokenize(text, s, that.end() if that else min(e, m.end() + 40))
+    k = next((i for i, t in enumerate(toks) if t.start == m.start()), None)
+    if not k:
+        return None
+    hit = attribution._verb_at(toks, k, lang)
+    if hit is None or toks[k - 1].low in ("be", "been", "being", "is", "was", "were", "are", "to"):
+        return None  # not a verb here; or passive or infinitive: nobody reports anything
+    cue, n = hit
+    between = [t for t in toks[k + n :] if t.word][:-1]
+    if that is not None and (not between or cue.lower() in ("told", "tells") or between[0].low in ADJUNCT_START
+                             or between[0].cap):
+        start = that.end()  # said that, said Sunday that, said in a statement that, told reporters that
+    elif cue.lower() in BARE_OK and k + n < len(toks) and toks[k + n].low in CLAUSE_START:
+        start = toks[k + n].start
+    else:
+        return None
+    span = _clause(text, start, e)
+    if span is None:
+        return None
+    return Reported(span[0], span[1], p, cue, attribution.subject_of(text, toks[:k], cue), m.start())
+
+
+def _trailing(text, lang, p, s, e, m) -> Reported | None:
+    """`Clause, X said.` / `Clause, said X.` closing a sentence."""
+    comma = text.rfind(",", s, m.start())
+    if comma < 0 or comma - s < 12 or m.start() - comma > 80:
+        return None
+    att = attribution.after(text, lang, comma + 1, e)
+    if att is None or att.speaker is None or att.cue_start != m.start():
+        return None
+    subject = [t for t in tokenize(text, comma + 1, m.start()) if t.word]
+    if len(subject) > 10 or any(t.low in CLAUSE_WORDS or t.low in BOUNDARY for t in subject):
+        return None  # `…, which he usually preaches`: not a closing attribution
+    after_verb = max(att.cue_start + len(att.cue), att.speaker.end)  # `, said Trump on Sunday.`
+    rest = [t for t in tokenize(text, after_verb, e) if t.word]
+    if not _adjunct(rest, att.cue):
+        return None  # not a closing `X said.`: the verb has its own object
+    span = _clause(text, s, comma)
+    return Reported(span[0], span[1], p, att.cue, att.speaker, att.cue_start) if span else None
+
+
+def _adjunct(rest: list[Tok], cue: str) -> bool:
+    """Words after a closing verb that only say when or where: `said on Sunday`, `told reporters`."""
+    if not rest:
+        return True
+    if cue.lower() in ("told", "tells") and len(rest) <= 2:
+        return True
+    return len(rest) <= 5 and rest[0].low in ADJUNCT_START

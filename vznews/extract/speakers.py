@@ -1,0 +1,290 @@
+"""Read a speaker phrase: the name, its title or role, and what kind of speaker it is.
+
+"opposition spokesman Freddy Guevara" -> Freddy Guevara (role "opposition spokesman");
+"Geoff Garin, a Democratic pollster" -> Geoff Garin (role "Democratic pollster");
+"a spokeswoman for the campaign" -> a descriptive speaker; "she" -> a pronoun to resolve later.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from vznews.extract import lexicon
+from vznews.extract.tokens import Tok
+
+DETERMINERS = frozenset("the a an one another some el la los las un una unos unas lo".split())
+PREPOSITIONS = frozenset("of for at from in on with to by about into over under de del en con por para a al".split())
+CONNECTORS = frozenset("de del la las los van von der den da di du le bin ibn al y st.".split())
+SUFFIXES = frozenset("Jr. Sr. Jr Sr II III IV".split())
+HEAD_FOLLOWERS = PREPOSITIONS | frozenset("who whose which and or himself herself quien que".split())
+NON_NAMES = frozenset(
+    """The A An But And Or So Yet When While If As In On At After Before Since Then Now This That These Those
+    It He She They We I His Her Their Its Our My Your There Here Asked Speaking According Meanwhile However
+    Still Also Later Earlier Today Yesterday Tonight Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+    January February March April May June July August September October November December Last Next Both
+    Many Some Most Several Few Other Others One Two Three Four Five Such Every Each No Not Yes Even Just Only
+    Why What Who How Where Which Whether Because Although Though Despite During Under Over With Without Through
+    El La Los Las Un Una Pero Y Según En Con Por Para Al Del Este Esta Ese Esa Estos Estas Ellos Ellas Él Ella
+    Lunes Martes Miércoles Jueves Viernes Sábado Domingo Enero Febrero Marzo Abril Mayo Junio Julio Agosto
+    Septiembre Octubre Noviembre Diciembre Ayer Hoy Mañana Sin Sobre Tras Ante Cuando Como Si""".split()
+)
+ORG_WORDS = frozenset(
+    """House Party Department Ministry Committee Council Post Times News Journal Network Campaign Foundation
+    Institute University Center Centre Agency Commission Court Congress Senate Administration Office
+    Association Union Bank Fund Group Inc. Corp. Co. Company Press Watch Organization Organisation Service
+    Services Police Army Force Forces Guard Board Bureau Reuters Club Coalition Alliance Movement Front Caucus
+    Government Assembly Parliament Republic States Nations Tribune Herald Gazette Magazine Radio Television TV
+    Channel Review Daily Weekly Post-Dispatch Globe Examiner Chronicle Agency Ministerio Consejo Partido
+    Gobierno Asamblea Tribunal Comisión Fundación Universidad Instituto Frente Unidad Mesa""".split()
+)
+CLAUSE_WORDS = frozenset(
+    """that which is are was were be been being has have had will would could should can may might must not
+    do does did if because when while although though since where what how why there also only just even
+    que es son fue era ha han había será sería no si porque cuando aunque""".split()
+)
+TITLE_COMPLEMENTS = frozenset(
+    """State Defense Defence Justice Treasury Homeland Security Commerce Labor Labour Energy Education Health
+    Interior Agriculture Transportation Foreign Affairs Finance Economy Veterans Housing War Information
+    Communications Communication Exterior Exteriores Defensa Hacienda Economía Interior Justicia""".split()
+)
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A speaker as written in the article, with its role split off."""
+
+    text: str  # the name without titles, the descriptive phrase, or the pronoun
+    role: str | None
+    start: int
+    end: int
+    kind: str  # "person", "org", "group" (descriptive) or "pronoun"
+    gender: str = ""  # "m", "f", "p" (plural) or "" when unknown
+
+
+def _strip_parentheticals(toks: list[Tok]) -> list[Tok]:
+    out, depth = [], 0
+    for t in toks:
+        if t.text in "([":
+            depth += 1
+        elif t.text in ")]":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            out.append(t)
+    return out
+
+
+def _parts(toks: list[Tok]) -> list[list[Tok]]:
+    parts: list[list[Tok]] = [[]]
+    for t in toks:
+        if t.text in (",", "—", "–"):
+            if parts[-1]:
+                parts.append([])
+        else:
+            parts[-1].append(t)
+    return [p for p in parts if p]
+
+
+def _name_word(t: Tok) -> bool:
+    return t.cap and t.word and t.text not in NON_NAMES
+
+
+def _runs(part: list[Tok]) -> list[tuple[int, int]]:
+    """[i, j) index ranges of capitalized-word runs (names, titles, organisations)."""
+    runs, i, n = [], 0, len(part)
+    while i < n:
+        if not _name_word(part[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            t = part[j]
+            if _name_word(t) or t.text in SUFFIXES or (t.text.isupper() and t.word):
+                j += 1
+            elif t.low in CONNECTORS and j + 1 < n and _name_word(part[j + 1]):
+                j += 2
+            elif t.low == "of" and j + 1 < n and part[j + 1].text in TITLE_COMPLEMENTS:
+                j += 2
+            else:
+                break
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def _possessive(t: Tok) -> bool:
+    return t.text.endswith(("'s", "’s", "s'", "s’"))
+
+
+def _head(part: list[Tok]) -> tuple[int, int] | None:
+    """The run naming who speaks: not a possessive, not inside a prepositional phrase, not a modifier."""
+    for i, j in _runs(part):
+        if _possessive(part[j - 1]):
+            continue
+        if i > 0 and part[i - 1].low in PREPOSITIONS:
+            continue
+        if j < len(part):
+            nxt = part[j]
+            if nxt.word and nxt.low not in HEAD_FOLLOWERS and not nxt.cap:
+                continue  # "Trump campaign", "the Clinton camp"
+        return i, j
+    return None
+
+
+def _split_title(part: list[Tok], i: int, j: int) -> int:
+    """Index where the name starts inside run [i, j): after the last title or honorific."""
+    tit = lexicon.titles()
+    k = i
+    for m in range(i, j):
+        t = part[m].text
+        if t in tit.titles or t in tit.honorifics or t in TITLE_COMPLEMENTS or part[m].low == "of":
+            k = m + 1
+    return k
+
+
+def _gender(part: list[Tok], i: int, name_at: int, j: int) -> str:
+    tit = lexicon.titles()
+    for m in range(i, name_at):
+        g = tit.honorifics.get(part[m].text) or tit.titles.get(part[m].text)
+        if g:
+            return g
+    if name_at < j and j - name_at >= 2:
+        g = lexicon.first_names().get(part[name_at].text)
+        if g:
+            return g
+    return _role_gender(part[:i])
+
+
+def _role_gender(toks: list[Tok]) -> str:
+    nouns = lexicon.role_nouns()
+    for t in reversed(toks):
+        if nouns.get(t.low):
+            return nouns[t.low]
+    return ""
+
+
+def _span_text(text: str, toks: list[Tok]) -> str:
+    return text[toks[0].start : toks[-1].end] if toks else ""
+
+
+def _strip_det(toks: list[Tok]) -> list[Tok]:
+    while toks and (toks[0].low in DETERMINERS or toks[0].text in lexicon.titles().honorifics):
+        toks = toks[1:]
+    return toks
+
+
+def _role_like(part: list[Tok]) -> bool:
+    first = part[0]
+    if first.low in ("who", "whose", "which", "quien", "que", "where", "when"):
+        return False
+    return first.low in DETERMINERS or not first.cap or first.text in lexicon.titles().titles
+
+
+def _role_text(text: str, toks: list[Tok]) -> str | None:
+    toks = _strip_det([t for t in toks if t.word or t.text in ("’", "'", "-", "&")])
+    return _span_text(text, toks[:14]) or None
+
+
+INTRO = frozenset(
+    """when while after before as in on at during since if although speaking asked responding following
+    despite with without for by from to meanwhile however still earlier later then now also but and yet so
+    en durante tras al ante por para con sin además luego""".split()
+)
+
+
+BOUNDARY = frozenset(
+    """as when while because after before that if since although though where which who whom whereas until
+    unless cuando mientras porque aunque donde""".split()
+)
+
+
+@cache
+def _all_verb_forms() -> frozenset[str]:
+    return frozenset(lexicon.verbs("en").forms) | frozenset(lexicon.verbs("es").forms)
+
+
+def _last_clause(part: list[Tok]) -> list[Tok]:
+    """The words after the last clause boundary: "Cruz said as the heckler" -> "the heckler"."""
+    forms = _all_verb_forms()
+    for i in range(len(part) - 2, -1, -1):
+        t = part[i]
+        if t.low in BOUNDARY or (t.low in forms and not t.cap and (i == 0 or part[i - 1].low not in DETERMINERS)):
+            return part[i + 1 :]
+    return part
+
+
+def parse_speaker(text: str, toks: list[Tok], before_verb: bool = False) -> Speaker | None:
+    """Read the speaker named by `toks` (the words around a speech verb), or None if they name none.
+
+    `before_verb`: the words end right before the verb, so a pronoun just before it is the subject
+    ("They're doing this, he says").
+    """
+    toks = _strip_parentheticals([t for t in toks if t.text not in ('"', "“", "”", "'")])
+    parts = _parts(toks)
+    pron = lexicon.pronouns()
+    if before_verb and len(parts) > 1 and len(parts[-1]) == 1 and parts[-1][0].low in pron:
+        t = parts[-1][0]
+        return Speaker(t.text, None, t.start, t.end, "pronoun", pron[t.low])
+    while len(parts) > 1 and parts[0][0].low in INTRO:
+        if parts[0][0].low in ("and", "but", "so", "yet") and _head(parts[0]) is not None:
+            break
+        parts = parts[1:]
+    if not parts:
+        return None
+    main = _last_clause(parts[0])
+    while main and main[0].low in ("and", "but", "so", "then", "y", "pero", "also", "both"):
+        main = main[1:]
+    if not main:
+        return None
+    if len(main) == 1 and main[0].low in pron:
+        t = main[0]
+        return Speaker(t.text, None, t.start, t.end, "pronoun", pron[t.low])
+    head = _head(main)
+    if head is not None:
+        return _named(text, main, head, parts[1:])
+    if len(parts) > 1 and _role_like(main):
+        nxt = parts[1]
+        h = _head(nxt)
+        if h is not None and h[0] == 0 and h[1] >= len(nxt) - 1:
+            sp = _named(text, nxt, h, [])
+            if sp is not None and sp.kind == "person":
+                return Speaker(sp.text, _role_text(text, main), sp.start, sp.end, sp.kind, sp.gender or _role_gender(main))
+    return _descriptive(text, main)
+
+
+def _named(text: str, part: list[Tok], head: tuple[int, int], rest: list[list[Tok]]) -> Speaker | None:
+    i, j = head
+    name_at = _split_title(part, i, j)
+    if name_at >= j:
+        return _descriptive(text, part)  # only a title: "the President"
+    name = part[name_at:j]
+    if name[-1].text.endswith(("'s", "’s")):
+        return None
+    role_toks = part[:name_at]
+    role = _role_text(text, role_toks) if role_toks else None
+    if role is None and rest and _role_like(rest[0]):
+        role = _role_text(text, rest[0])
+    kind = "person"
+    det_before = i > 0 and part[i - 1].low in DETERMINERS and name_at == i
+    if name[-1].text in ORG_WORDS or det_before or (len(name) == 1 and name[0].text.isupper() and len(name[0].text) > 1):
+        kind = "org"
+    gender = _gender(part, i, name_at, j) if kind == "person" else ""
+    return Speaker(_span_text(text, name), role, name[0].start, name[-1].end, kind, gender)
+
+
+def _descriptive(text: str, part: list[Tok]) -> Speaker | None:
+    """A speaker named by description: "a White House spokesman", "the statement", "el portavoz"."""
+    words = [t for t in part if t.word]
+    if not words or len(words) > 12:
+        return None
+    if any(t.low in CLAUSE_WORDS for t in words):
+        return None
+    nouns = lexicon.role_nouns()
+    if not (words[0].low in DETERMINERS or any(t.low in nouns for t in words) or words[0].cap):
+        return None
+    if len(words) == 1 and words[0].low in DETERMINERS:
+        return None
+    gender = _role_gender(words)
+    if words[-1].low.endswith("s") and words[-1].low in nouns and not gender:
+        gender = "p"
+    return Speaker(_span_text(text, part), None, part[0].start, part[-1].end, "group", gender)

@@ -1,0 +1,44 @@
+"""A small word tokenizer with character offsets, aware of abbreviations and initials."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import NamedTuple
+
+from vznews.extract import lexicon
+
+_KEEP_DOT = frozenset(
+    "mr mrs ms dr prof sen rep gov gen col lt capt sgt adm maj cmdr rev st jr sr sra srta dra lic ing gral "
+    "cpl pvt lieut mx".split()
+)
+
+
+class Tok(NamedTuple):
+    """One token: its text, [start, end) offsets into the article, and cached shape tests."""
+
+    text: str
+    start: int
+    end: int
+    low: str  # lower-cased text
+    cap: bool  # starts with an upper-case letter
+    word: bool  # starts with a letter or digit
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    """Dotted acronyms (U.S.), abbreviations and initials keep their period; other periods stand alone."""
+    tit = lexicon.titles()
+    dotted = {w[:-1] for w in (*tit.honorifics, *tit.titles) if w.endswith(".")}
+    dotted |= _KEEP_DOT | {w.capitalize() for w in _KEEP_DOT}
+    abbrev = lexicon.trie_regex(dotted | {chr(c) for c in range(ord("A"), ord("Z") + 1)})
+    return re.compile(rf"(?:[A-Za-z]\.){{2,}}|{abbrev}\.(?!\w)|\w+(?:[’'\-]\w+)*|[^\w\s]")
+
+
+def tokenize(text: str, start: int, end: int) -> list[Tok]:
+    """Tokens of text[start:end]; a final period stays on abbreviations and initials only."""
+    return [
+        Tok(t, m.start(), m.end(), t.lower(), t[:1].isupper(), t[:1].isalnum())
+        for m in _pattern().finditer(text, start, end)
+        for t in (m.group(),)
+    ]
