@@ -112,6 +112,9 @@ class EntityMention:
     name: str
     kind: EntityKind
     count: int
+    key: str = ""  # normalised name: the store's entities.key
+    forms: tuple[str, ...] = ()  # the names it goes by in the article ("Maduro", "Nicolás Maduro")
+    spans: tuple[tuple[int, int], ...] = ()  # [start, end) of each mention in the article text
 
 
 # ---------------------------------------------------------------- sync events
@@ -148,6 +151,7 @@ class PhaseProgress:
     total: int
     failed: int = 0
     message: str | None = None
+    counts: dict[str, int] = field(default_factory=dict)  # phase counters so far, e.g. fetched/extracted/failed
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,73 @@
+"""Running `pipeline.analyse` on every core: a small process pool with bounded read-ahead.
+
+Worker processes are started with "spawn" (never fork: the caller may be a
+threaded TUI) and each loads the model once. Results come back in the order the
+chunks went in; at most a few chunks are in flight, so a 100,000-article rebuild
+never holds every text in memory. With one worker, everything runs in this process.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from multiprocessing import get_context
+from typing import Iterable, Iterator, Sequence
+
+from vznews.extract.pipeline import Extraction, Item, analyse
+
+POOL_MIN_ITEMS = 100  # fewer than this: starting workers (about 2 s each) costs more than it saves
+
+
+def default_workers(items: int) -> int:
+    """How many worker processes suit `items` texts on this machine (1: none, work here)."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return 1 if items < POOL_MIN_ITEMS else max(1, min(cores, 4))
+
+
+def _init_worker(entities: bool) -> None:
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    if entities:
+        from vznews.extract.ner import load_ner
+
+        load_ner()
+
+
+def _work(chunk: Sequence[Item], entities: bool) -> list[Extraction]:
+    return analyse(chunk, entities=entities)
+
+
+class Analyser:
+    """Analyse chunks of (text, lang) items in worker processes (or here, with `workers` <= 1)."""
+
+    def __init__(self, workers: int = 1, *, entities: bool = True) -> None:
+        self.workers = workers
+        self.entities = entities
+        self._pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> "Analyser":
+        if self.workers > 1:
+            self._pool = ProcessPoolExecutor(
+                self.workers, mp_context=get_context("spawn"), initializer=_init_worker, initargs=(self.entities,)
+            )
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def map(self, chunks: Iterable[Sequence[Item]]) -> Iterator[list[Extraction]]:
+        """The extractions of each chunk, in order."""
+        if self._pool is None:
+            for chunk in chunks:
+                yield analyse(chunk, entities=self.entities)
+            return
+        ahead: deque[Future[list[Extraction]]] = deque()
+        for chunk in chunks:
+            ahead.append(self._pool.submit(_work, chunk, self.entities))
+            if len(ahead) >= 2 * self.workers:
+                yield ahead.popleft().result()
+        while ahead:
+            yield ahead.popleft().result()
