@@ -23,9 +23,9 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    work = tmp_path_factory.mktemp("build")
-    src = work / "src"
+def src(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A snapshot of the sources (others may be adding files while the tests run)."""
+    src = tmp_path_factory.mktemp("build") / "src"
     src.mkdir()
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info")
     for name in SOURCES:
@@ -34,6 +34,12 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
             shutil.copytree(source, src / name, symlinks=True, ignore=ignore)
         elif source.exists():
             shutil.copy2(source, src / name)
+    return src
+
+
+@pytest.fixture(scope="module")
+def wheel(src: Path) -> Path:
+    work = src.parent
     out = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--no-index", "-q",
          "-w", str(work / "dist"), str(src)],
@@ -50,15 +56,11 @@ def names(wheel: Path) -> set[str]:
         return set(archive.namelist())
 
 
-def test_every_source_module_is_in_the_wheel(names: set[str]) -> None:
+def test_every_source_module_is_in_the_wheel(src: Path, names: set[str]) -> None:
     missing = []
     for folder, target in LAYOUT.items():
-        for path in (ROOT / folder).rglob("*.py"):
-            if "__pycache__" in path.parts:
-                continue
-            if not (path.parent / "__init__.py").exists():
-                continue  # not a package (a stray script)
-            wanted = f"{target}/{path.relative_to(ROOT / folder).as_posix()}"
+        for path in (src / folder).rglob("*.py"):
+            wanted = f"{target}/{path.relative_to(src / folder).as_posix()}"
             if wanted not in names:
                 missing.append(wanted)
     assert not missing, f"not in the wheel (add the package to pyproject.toml): {missing}"
@@ -72,10 +74,11 @@ def test_the_three_rooms_and_their_data(names: set[str]) -> None:
     assert "vznews/sample/feeds.toml" in names
 
 
-def test_the_bundled_feeds_file_is_the_real_one(wheel: Path, names: set[str]) -> None:
+def test_the_bundled_feeds_file_is_the_real_one(src: Path, wheel: Path, names: set[str]) -> None:
     assert "vznews/data/feeds.toml" in names
     with zipfile.ZipFile(wheel) as archive:
-        assert archive.read("vznews/data/feeds.toml") == (ROOT / "feeds.toml").read_bytes()
+        shipped = archive.read("vznews/data/feeds.toml")
+    assert shipped == (src / "feeds.toml").read_bytes() and b"[[feeds]]" in shipped  # not a dangling link
 
 
 def test_console_script(wheel: Path, names: set[str]) -> None:
