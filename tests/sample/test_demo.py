@@ -51,8 +51,9 @@ def test_demo_stores_every_sample_article_and_says_how_to_open_it(tmp_path: Path
     db = tmp_path / "demo.db"
     code, output = run_demo("--no-open", "--db", str(db))
     assert code == 0, output
-    feeds, articles, _, _ = counts(db)
+    feeds, articles, quotes, _ = counts(db)
     assert (feeds, articles) == (4, 40)
+    assert quotes > 0  # the extraction phase ran on the sample
     assert "Stored: 4 feeds, 40 articles" in output
     assert f"vznews --db {db}" in output
     assert "Latest articles:" in output and "Porto Celeste" in output

@@ -6,7 +6,7 @@ import importlib
 import importlib.util
 import sys
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 import click
 
@@ -15,6 +15,9 @@ from vznews.commands.options import fail
 from vznews.models import FeedSynced, PhaseProgress, SyncEvent, SyncFinished
 from vznews.sample import feeds_toml_path
 from vznews.textsafe import one_line
+
+if TYPE_CHECKING:
+    from vznews.store.records import QuoteItem
 
 
 @click.command()
@@ -75,7 +78,7 @@ def _render(events: Iterable[SyncEvent]) -> int:
                 failed += 1
                 detail = f"failed: {one_line(event.error or 'unknown error', 200)}"
             elif event.new or event.updated:
-                detail = f"{event.new} new, {event.updated} updated"
+                detail = f"{event.new} new" + (f", {event.updated} updated" if event.updated else "")
             else:
                 detail = event.outcome
             click.echo(f"  {one_line(event.name, 40):<26} {detail}")
@@ -109,7 +112,7 @@ def _print_contents(path: Path) -> None:
     conn = connect(path, readonly=True)
     try:
         articles = queries.list_articles(conn, limit=5)
-        quotes = [q for q in queries.list_quotes(conn, kind="direct", limit=40) if q.speaker][:4]
+        quotes = _varied(queries.list_quotes(conn, kind="direct", limit=200), 5)
     finally:
         conn.close()
     click.echo("\nLatest articles:")
@@ -123,6 +126,19 @@ def _print_contents(path: Path) -> None:
 
 def _is_terminal() -> bool:
     return sys.stdout.isatty()
+
+
+def _varied(quotes: list[QuoteItem], count: int) -> list[QuoteItem]:
+    """Up to `count` quotes with a speaker, each from a different speaker and article."""
+    chosen: list[QuoteItem] = []
+    speakers: set[str] = set()
+    articles: set[int] = set()
+    for quote in quotes:
+        if quote.speaker and quote.speaker not in speakers and quote.article_id not in articles and len(quote.text) > 40:
+            chosen.append(quote)
+            speakers.add(quote.speaker)
+            articles.add(quote.article_id)
+    return chosen[:count]
 
 
 def _open_tui(path: Path) -> bool:
