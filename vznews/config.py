@@ -18,9 +18,9 @@ from dataclasses import fields
 from pathlib import Path
 from typing import Any, Callable
 
+from vznews.config_values import SETTINGS_CHECKS, Invalid, check_strings, describe, flag, lang_code
 from vznews.feedurl import FeedURLError, default_name, resolve_feed_url, url_key
 from vznews.models import Config, FeedConfig, Settings
-from vznews.config_values import SETTINGS_CHECKS, Invalid, check_strings, describe, flag, lang_code
 
 FEED_KEYS = tuple(f.name for f in fields(FeedConfig))
 SETTINGS_KEYS = tuple(f.name for f in fields(Settings))
