@@ -63,7 +63,7 @@ def _verb_at(toks: list[Tok], k: int, lang: str) -> tuple[str, int] | None:
     if low in v.base_only and prev not in AUX and prev not in PLURAL_PRONOUNS:
         if not (prev.endswith("s") and k > 0 and toks[k - 1].word and low not in v.nounish):
             return None  # a bare infinitive, an imperative or a noun, not a report
-    if low in v.nounish and not _subject_like(toks[k - 1] if k > 0 else None):
+    if low in v.nounish and not _subject_like(toks[k - 1] if k > 0 else None) and not _noun_before(toks, k):
         return None  # "the report", "rallies and protests"
     return t.text, 1
 
@@ -73,6 +73,13 @@ def _subject_like(t: Tok | None) -> bool:
     if t is None:
         return True
     return t.cap or t.low in SUBJECT_PRONOUNS or t.low in AUX or t.low in lexicon.role_nouns()
+
+
+def _noun_before(toks: list[Tok], k: int) -> bool:
+    """`the editorial read`, `his statement read`: a determiner and a noun before the verb."""
+    if toks[k].low.endswith("s") and toks[k].low != "reads":
+        return False  # "his earlier comments": a plural noun
+    return k >= 2 and toks[k - 1].word and (toks[k - 2].low in DETERMINERS or toks[k - 2].low in POSSESSIVES)
 
 
 def _cut_sentence(toks: list[Tok]) -> list[Tok]:
@@ -109,16 +116,31 @@ def _strip_aux(toks: list[Tok]) -> list[Tok]:
     return toks
 
 
-def _runs_on(rest: list[Tok]) -> bool:
-    """More than a short adjunct follows the verb (`said on Sunday` does not run on)."""
-    return len([t for t in rest if t.word]) > 6
+ADJUNCT_OK = frozenset(
+    """as while when after before in on at during from of about with without via then again later
+    earlier recently sunday monday tuesday wednesday thursday friday saturday today yesterday
+    matter-of-factly""".split()
+)
+
+
+def _runs_on(cue: str, rest: list[Tok]) -> bool:
+    """The verb has an object of its own (`cited it as evidence`): it starts a sentence, not an attribution.
+
+    Adjuncts and subordinate clauses (`said on Sunday`, `asks as a guy walks in`) do not run on, nor a
+    short object of tell or ask (`told reporters`).
+    """
+    if not rest or not rest[0].word or rest[0].low in ADJUNCT_OK or rest[0].low.endswith("ly"):
+        return False
+    if cue.lower().startswith(("told", "tell", "ask")) and len([t for t in rest if t.word]) <= 3:
+        return False
+    return True
 
 
 def after(text: str, lang: str, lo: int, hi: int) -> Attribution | None:
     """Attribution in the words right after a closing mark, in [lo, hi)."""
     ended = text[max(0, lo - 3) : lo].rstrip("\"”’'»").endswith((".", "!", "?"))
     toks = _cut_sentence(tokenize(text, lo, min(hi, lo + 400)))
-    new_sentence = ended and bool(toks) and toks[0].cap and toks[0].low not in lexicon.pronouns()
+    new_sentence = ended and bool(toks) and toks[0].cap
     while toks and toks[0].text in (",", "—", "–", "-", "(", ")"):
         toks = toks[1:]
     for k in range(min(len(toks), 40)):
@@ -127,6 +149,8 @@ def after(text: str, lang: str, lo: int, hi: int) -> Attribution | None:
             continue
         cue, n = hit
         verb = toks[k]
+        if verb.cap:
+            return None  # `"…," Read said`: a name, not the verb
         if k == 0 or all(t.low in AUX for t in toks[:k]):
             if cue.lower() not in lexicon.verbs(lang).invertible and cue not in ("according to", "según"):
                 return None
@@ -137,34 +161,66 @@ def after(text: str, lang: str, lo: int, hi: int) -> Attribution | None:
         subject = _strip_aux(toks[:k])
         if not subject or len([t for t in subject if t.word]) > 40:
             return None
-        if new_sentence and (len(subject) > 6 or _runs_on(toks[k + n :])):
+        if new_sentence and (len(subject) > 6 or _runs_on(cue, toks[k + n :])):
             return None  # `"…." They're doing this, he says, by …`: a new sentence, not an attribution
         sp = parse_speaker(text, subject, before_verb=True)
         return Attribution(sp, cue, verb.start, True) if sp else None
     return None
 
 
-def before(text: str, lang: str, lo: int, hi: int, max_gap: int = 8) -> Attribution | None:
-    """Attribution in the clause that ends at an opening mark: [lo, hi) is that clause."""
+def before(text: str, lang: str, lo: int, hi: int, max_gap: int = 8,
+           skip: list[tuple[int, int]] = ()) -> Attribution | None:
+    """Attribution in the clause that ends at an opening mark: [lo, hi) is that clause.
+
+    `skip`: ranges (other quotations) whose words are not part of the clause.
+    """
     toks = tokenize(text, max(lo, hi - 400), hi)
+    if skip:
+        toks = [t for t in toks if not any(a <= t.start < b for a, b in skip)]
+    first_word = next((i for i, t in enumerate(toks) if t.word), None)
     for k in range(len(toks) - 1, -1, -1):
         hit = _verb_at(toks, k, lang)
         if hit is None:
             continue
         cue, n = hit
         gap = toks[k + n :]
+        bare = [t for t in gap if t.text not in (":", ",", "—")]
+        inverted = k == first_word and cue.lower() in lexicon.verbs(lang).invertible
+        if inverted and (toks[k].cap or k > 0):
+            # `Said X: "…"` or, between two parts of a quotation, `, said X, a role, "…"`
+            sp = parse_speaker(text, _inverted_subject(bare))
+            return Attribution(sp, cue, toks[k].start, True) if sp else None
         if len([t for t in gap if t.word]) > max_gap:
             return None
         tight = not gap or gap[-1].text in (":", ",", "—") or all(t.low in ("that", "que") for t in gap if t.word)
         if cue in ("according to", "según"):
-            sp = parse_speaker(text, [t for t in gap if t.text not in (":", ",")])
+            sp = parse_speaker(text, bare)
             return Attribution(sp, cue, toks[k].start, True) if sp else None
-        if k == 0 and toks[k].cap and cue.lower() in lexicon.verbs(lang).invertible:
-            sp = parse_speaker(text, [t for t in gap if t.text not in (":", ",")])
-            return Attribution(sp, cue, toks[k].start, tight) if sp else None
         sp = subject_of(text, toks[:k], cue)
         return Attribution(sp, cue, toks[k].start, tight)
     return None
+
+
+def name_colon(text: str, lo: int, hi: int) -> Attribution | None:
+    """`Rep. Trey Gowdy (R-S.C.): "…"`, `Ted Cruz: '…'`: a name alone before a colon introduces its words."""
+    toks = [t for t in tokenize(text, lo, hi) if t.text not in ("-", "–", "—")]
+    if len(toks) < 2 or toks[-1].text != ":" or len(toks) > 14:
+        return None
+    sp = parse_speaker(text, toks[:-1])
+    if sp is None or sp.kind != "person":
+        return None
+    last_word = [t for t in _strip_paren(toks[:-1]) if t.word][-1]
+    return Attribution(sp, ":", toks[-1].start, True) if last_word.end == sp.end else None
+
+
+def _strip_paren(toks: list[Tok]) -> list[Tok]:
+    out, depth = [], 0
+    for t in toks:
+        depth += t.text == "("
+        if depth == 0:
+            out.append(t)
+        depth -= t.text == ")" and depth > 0
+    return out
 
 
 def subject_of(text: str, toks: list[Tok], cue: str) -> Speaker | None:

@@ -24,6 +24,11 @@ ADJUNCT_START = frozenset(
     """in on at during after before via this last yesterday today earlier later recently monday tuesday
     wednesday thursday friday saturday sunday en el este ayer hoy durante tras""".split()
 )
+WHEN_WORDS = frozenset("in on during last this yesterday today earlier later recently publicly privately".split())
+_RELATIVE = re.compile(
+    r"\s+(?:have|has|had|is|are|was|were|will|would|could|can|should|may|might|must|do|does|did|held|hold"
+    r"|track|show|shows|showed)\b"
+)
 _AFTER_VERB = re.compile(r"(?:\s+[\w’'.\-]+){0,4}?\s+(?:that|que)\b")
 
 
@@ -83,12 +88,25 @@ def _at(text: str, lang: str, p: int, s: int, e: int, m: re.Match, quoted) -> Re
     return r if r is not None else _trailing(text, lang, p, s, e, m)
 
 
+_BREAK = re.compile(
+    r",\s+(?:but|and|which|who|whom|whose|as|while|although|though|whereas|even|according|said|says|adding"
+    r"|saying|has|have|had|is|are|was|were|pero|y|que|quien|mientras|aunque|según|dijo)\b|,\s+\w+ing\b"
+    r"|;|\s[—–]\s|\s--\s|\(",
+)
+
+
+def _reported(text: str, a: int, b: int) -> tuple[int, int] | None:
+    """The reported clause from `a`, up to where the sentence moves on (`, but …`, `, which …`)."""
+    m = _BREAK.search(text, a, b)
+    return _clause(text, a, m.start() if m else b)
+
+
 def _clause(text: str, a: int, b: int) -> tuple[int, int] | None:
     while a < b and text[a] in " ,;:—–-":
         a += 1
     while b > a and text[b - 1] in ".,;:!? ":
         b -= 1
-    return (a, b) if b - a >= 8 else None
+    return (a, b) if len(text[a:b].split()) >= 3 else None
 
 
 def _according(text, lang, p, s, e, m, has_quote) -> Reported | None:
@@ -104,10 +122,16 @@ def _according(text, lang, p, s, e, m, has_quote) -> Reported | None:
         if comma is None or comma + 1 >= len(toks) or has_quote:
             return None
         sp = parse_speaker(text, toks[n:comma])
-        span = _clause(text, toks[comma + 1].start, toks[-1].end)
+        span = _reported(text, toks[comma + 1].start, toks[-1].end)
     elif toks[k - 1].text == "," and k >= 2:
-        sp = parse_speaker(text, [t for t in toks[k + n :] if t.text not in ".;"])
-        span = _clause(text, toks[0].start, toks[k - 2].end)
+        comma = next((i for i in range(k + n, len(toks)) if toks[i].text == ","), None)
+        if comma is not None and len([t for t in toks[:k] if t.word]) <= 3 and len([t for t in toks[comma:] if t.word]) >= 4:
+            # `In addition, according to the department, nearly nine million …`: the words after it
+            sp = parse_speaker(text, toks[k + n : comma])
+            span = _reported(text, toks[comma + 1].start, toks[-1].end)
+        else:
+            sp = parse_speaker(text, [t for t in toks[k + n :] if t.text not in ".;"])
+            span = _clause(text, toks[0].start, toks[k - 2].end)
         if has_quote:
             return None
     else:
@@ -125,18 +149,21 @@ def _verb_that(text, lang, p, s, e, m) -> Reported | None:
     if not k:
         return None
     hit = attribution._verb_at(toks, k, lang)
-    if hit is None or toks[k - 1].low in ("be", "been", "being", "is", "was", "were", "are", "to"):
+    if hit is None or toks[k - 1].low in ("be", "been", "being", "is", "was", "were", "are", "to", "so", "too",
+                                          "very", "more", "most", "less"):
         return None  # not a verb here; or passive or infinitive: nobody reports anything
     cue, n = hit
     between = [t for t in toks[k + n :] if t.word][:-1]
-    if that is not None and (not between or cue.lower() in ("told", "tells") or between[0].low in ADJUNCT_START
+    if that is not None and _RELATIVE.match(text, that.end(), e):
+        return None  # `Rust Belt states that have suffered`: a relative clause, not a report
+    if that is not None and (not between or cue.lower() in ("told", "tells") or between[0].low in WHEN_WORDS
                              or between[0].cap):
         start = that.end()  # said that, said Sunday that, said in a statement that, told reporters that
     elif cue.lower() in BARE_OK and k + n < len(toks) and toks[k + n].low in CLAUSE_START:
         start = toks[k + n].start
     else:
         return None
-    span = _clause(text, start, e)
+    span = _reported(text, start, e)
     if span is None:
         return None
     return Reported(span[0], span[1], p, cue, attribution.subject_of(text, toks[:k], cue), m.start())
@@ -153,12 +180,23 @@ def _trailing(text, lang, p, s, e, m) -> Reported | None:
     subject = [t for t in tokenize(text, comma + 1, m.start()) if t.word]
     if len(subject) > 10 or any(t.low in CLAUSE_WORDS or t.low in BOUNDARY for t in subject):
         return None  # `…, which he usually preaches`: not a closing attribution
+    if not subject and att.speaker.kind == "group" and len(att.speaker.text.split()) > 4:
+        return None  # `…, said the Khan family deserved better`: a clause, not a speaker
+    if text[e - 1 : e] not in (".", "!", "?", "”", '"') or len(text[s:comma].split()) < 6:
+        return None  # `In a 1963 speech, he declared:` introduces what follows
+    if text[s:comma].split()[0].lower() in TRAIL_NOT_FIRST:
+        return None
     after_verb = max(att.cue_start + len(att.cue), att.speaker.end)  # `, said Trump on Sunday.`
     rest = [t for t in tokenize(text, after_verb, e) if t.word]
     if not _adjunct(rest, att.cue):
         return None  # not a closing `X said.`: the verb has its own object
     span = _clause(text, s, comma)
     return Reported(span[0], span[1], p, att.cue, att.speaker, att.cue_start) if span else None
+
+
+TRAIL_NOT_FIRST = frozenset(
+    "in on at when after before if though although because while then but as during since".split()
+)
 
 
 def _adjunct(rest: list[Tok], cue: str) -> bool:

@@ -17,7 +17,8 @@ from vznews.extract.marks import Span, find_spans
 from vznews.extract.paragraphs import sentence_ends, split_paragraphs
 from vznews.extract.resolve import resolve_speakers
 from vznews.extract.spanish import raya_spans
-from vznews.extract.speakers import Speaker
+from vznews.extract.speakers import Speaker, parse_speaker
+from vznews.extract.tokens import tokenize
 from vznews.models import Quote
 
 
@@ -43,6 +44,8 @@ class _Where:
     clause_lo: int
     next_open: int
     para: tuple[int, int]
+    next_para: tuple[int, int] | None
+    quoted: list[tuple[int, int]]  # the paragraph's other quotations
 
 
 def extract_quotes(text: str, lang: str | None = None) -> list[Quote]:
@@ -76,11 +79,13 @@ def _direct(text: str, lang: str, paragraphs, spans: list[Span], reported: list[
         if not para_spans:
             continue
         ends = [e for e in sentence_ends(text, lo, hi) if not any(s.start < e <= s.end for s in para_spans)]
+        quoted = [(s.open_at, s.close_at or s.end) for s in para_spans]
+        next_para = paragraphs[p + 1] if p + 1 < len(paragraphs) else None
         for n, span in enumerate(para_spans):
             nxt = para_spans[n + 1].open_at if n + 1 < len(para_spans) else hi
             prev_close = para_spans[n - 1].close_at if n > 0 else None
             sentence_lo = max([lo] + [e for e in ends if e <= span.open_at])
-            where = _Where(sentence_lo, max(sentence_lo, prev_close or lo), nxt, (lo, hi))
+            where = _Where(sentence_lo, max(sentence_lo, prev_close or lo), nxt, (lo, hi), next_para, quoted)
             f = _one(text, lang, span, where, out, history)
             if f is not None:
                 out.append(f)
@@ -104,6 +109,8 @@ def _one(text: str, lang: str, span: Span, at: _Where, out: list[Found], history
         return Found(span.start, span.end, span.paragraph, "direct", last.cue, last.speaker, last.anchor)
     after = attribution.after(text, lang, span.close_at, at.next_open) if span.close_at is not None else None
     before = attribution.before(text, lang, at.clause_lo, span.open_at)
+    if before is None:
+        before = attribution.name_colon(text, at.clause_lo, span.open_at)
     opens = classify.opens_clause(text[at.clause_lo : span.open_at], before)
     if classify.title_like(content, opens) or classify.byline_follows(text, span, at.next_open):
         return None
@@ -121,15 +128,33 @@ def _one(text: str, lang: str, span: Span, at: _Where, out: list[Found], history
         joined = prev is not None and prev.anchor == before.cue_start  # `"…," she said, "…"`
         return found("direct" if opens and before.tight else "mixed", before, joined)
     if opens and classify.sentence_like(content, span):
+        byline = _dash_byline(text, span, at)
+        if byline is not None:
+            return found("direct", byline)
         last = _last_speaker(span.open_at, out, history)
         if last is None:
             return Found(span.start, span.end, span.paragraph, "direct", None, None, span.start)
         joined = prev is not None and last is prev and prev.end <= prev.anchor < span.start
         return found("direct", last, joined)
-    loose = attribution.before(text, lang, at.sentence_lo, span.open_at, max_gap=40)
+    others = [q for q in at.quoted if q[0] != span.open_at]
+    loose = attribution.before(text, lang, at.sentence_lo, span.open_at, max_gap=40, skip=others)
     if loose is not None and loose.speaker is not None and not classify.scare_quote(content):
         return found("mixed", loose)
     return None
+
+
+def _dash_byline(text: str, span: Span, at: _Where):
+    """A quote paragraph signed on the next line: `"…"` then `- Sanders.` or `— Hillary Clinton`."""
+    if at.next_para is None or not classify.whole_paragraph(text, span, at.para):
+        return None
+    lo, hi = at.next_para
+    if text[lo] not in "-–—" or hi - lo > 60:
+        return None
+    toks = [t for t in tokenize(text, lo + 1, hi) if t.text != "."]
+    sp = parse_speaker(text, toks)
+    if sp is None or sp.kind not in ("person", "org"):
+        return None
+    return attribution.Attribution(sp, "—", lo, True)
 
 
 __all__ = ["extract_quotes", "Quote"]

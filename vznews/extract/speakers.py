@@ -177,7 +177,9 @@ def _role_like(part: list[Tok]) -> bool:
     first = part[0]
     if first.low in ("who", "whose", "which", "quien", "que", "where", "when"):
         return False
-    return first.low in DETERMINERS or not first.cap or first.text in lexicon.titles().titles
+    nouns = lexicon.role_nouns()
+    return (first.low in DETERMINERS or not first.cap or first.text in lexicon.titles().titles
+            or any(t.low in nouns for t in part))
 
 
 def _role_text(text: str, toks: list[Tok]) -> str | None:
@@ -193,8 +195,8 @@ INTRO = frozenset(
 
 
 BOUNDARY = frozenset(
-    """as when while because after before that if since although though where which who whom whereas until
-    unless cuando mientras porque aunque donde""".split()
+    """as when while because after before that if since although though where whereas until unless cuando
+    mientras porque aunque donde""".split()
 )
 
 
@@ -222,10 +224,20 @@ def parse_speaker(text: str, toks: list[Tok], before_verb: bool = False) -> Spea
     toks = _strip_parentheticals([t for t in toks if t.text not in ('"', "“", "”", "'")])
     parts = _parts(toks)
     pron = lexicon.pronouns()
-    if before_verb and len(parts) > 1 and len(parts[-1]) == 1 and parts[-1][0].low in pron:
-        t = parts[-1][0]
-        return Speaker(t.text, None, t.start, t.end, "pronoun", pron[t.low])
-    while len(parts) > 1 and parts[0][0].low in INTRO:
+    parts = [p for p in parts if not all(t.text.isdigit() for t in p)]  # ages: "Suu Kyi, 70,"
+    if before_verb and len(parts) > 1:
+        last = parts[-1]
+        if len(last) == 1 and last[0].low in pron:
+            t = last[0]
+            return Speaker(t.text, None, t.start, t.end, "pronoun", pron[t.low])
+        h = _head(last)
+        if h is not None and h[0] == 0 and h[1] == len(last) and last[0].low not in INTRO:
+            sp = _named(text, last, h, [])  # "Quite suddenly, after they divorced, Crawford said"
+            if sp is not None:
+                prev = parts[-2]
+                role = sp.role or (_role_text(text, prev) if _role_like(prev) else None)
+                return Speaker(sp.text, role, sp.start, sp.end, sp.kind, sp.gender or _role_gender(prev))
+    while len(parts) > 1 and (parts[0][0].low in INTRO or parts[0][0].low.endswith("ing")):
         if parts[0][0].low in ("and", "but", "so", "yet") and _head(parts[0]) is not None:
             break
         parts = parts[1:]
@@ -274,6 +286,8 @@ def _named(text: str, part: list[Tok], head: tuple[int, int], rest: list[list[To
 
 def _descriptive(text: str, part: list[Tok]) -> Speaker | None:
     """A speaker named by description: "a White House spokesman", "the statement", "el portavoz"."""
+    rel = next((i for i, t in enumerate(part) if t.low in ("who", "which", "that", "quien", "que")), None)
+    part = part[:rel] if rel else part  # "a White House official who spoke anonymously"
     words = [t for t in part if t.word]
     if not words or len(words) > 12:
         return None
