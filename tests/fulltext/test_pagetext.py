@@ -115,3 +115,17 @@ def test_terminal_escapes_in_pages_are_removed() -> None:
 def test_garbage_bytes_give_empty_text_not_an_error() -> None:
     assert page_text(b"\x00\x01\x02 not html at all \xff\xfe", "text/html").text == ""
     assert page_text(b"", "text/html").text == ""
+
+
+def test_utf8_bytes_under_a_latin1_header_stay_utf8() -> None:
+    body = "<html><head><meta charset='iso-8859-1'></head><body><p>Según Mérida</p></body></html>".encode()
+    text, charset = decode_html(body, "text/html; charset=ISO-8859-1")
+    assert charset == "utf-8"
+    assert "Según Mérida" in text
+
+
+def test_meta_charset_is_used_when_the_header_has_none() -> None:
+    body = "<html><head><meta charset='windows-1252'></head><body><p>“Sí” – dijo</p></body></html>".encode("cp1252")
+    text, charset = decode_html(body, "text/html")
+    assert charset == "cp1252"
+    assert "“Sí” – dijo" in text

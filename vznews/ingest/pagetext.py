@@ -2,7 +2,7 @@
 
 trafilatura finds the article body and drops navigation, ads, comments, share
 widgets and cookie banners; this module decodes the bytes with the right charset
-first (trafilatura ignores the declared one), then renders trafilatura's element
+first (trafilatura ignores the declared one) with the feeds' rules, then renders trafilatura's element
 tree as terminal text: paragraphs and headings separated by blank lines, block
 quotes prefixed with "> ", list items with "• ". trafilatura is imported on first
 use, so importing this module stays cheap.
@@ -10,18 +10,14 @@ use, so importing this module stays cheap.
 
 from __future__ import annotations
 
-import codecs
 import re
 from dataclasses import dataclass
 from typing import Any, Iterator
 
+from vznews.ingest.encoding import charset_from_content_type, decode_body
 from vznews.textsafe import clean_terminal_text
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
-_HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?([A-Za-z0-9._:-]+)""", re.IGNORECASE)
-# WHATWG: these labels mean windows-1252 on the web, which is a superset of them.
-_AS_CP1252 = {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "us-ascii", "ascii", "cp819", "iso-ir-100"}
-_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 _NOT_FREE = re.compile(r""""isAccessibleForFree"\s*:\s*"?(false|False|FALSE)""")
 PAYWALL_PHRASES = (
@@ -56,41 +52,17 @@ class PageText:
 
 
 def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, str]:
-    """Decode an HTML body: BOM, else the header's charset, else <meta>, else UTF-8, else windows-1252.
+    """Decode an HTML body with the feeds' rules (`encoding.decode_body`), plus <meta> charsets.
 
-    Returns (text, charset used). A declared charset that does not decode the bytes
-    is skipped for the next candidate; nothing raises.
+    A BOM wins; valid UTF-8 is UTF-8; otherwise the header's charset, else the
+    page's <meta> charset, else windows-1252 (as which ISO-8859-1 is read).
+    Returns (text, charset used); never raises.
     """
-    for bom, name in _BOMS:
-        if body.startswith(bom):
-            return body.decode(name, errors="replace"), name.removesuffix("-sig")
-    candidates: list[str] = []
-    header = _HEADER_CHARSET.search(content_type or "")
-    if header:
-        candidates.append(header.group(1))
-    meta = _META_CHARSET.search(body[:4096])
-    if meta:
-        candidates.append(meta.group(1).decode("ascii", "replace"))
-    candidates += ["utf-8", "cp1252"]
-    for label in candidates:
-        name = _codec_name(label)
-        if name is None:
-            continue
-        try:
-            return body.decode(name), name
-        except UnicodeDecodeError:
-            continue
-    return body.decode("utf-8", errors="replace"), "utf-8"
-
-
-def _codec_name(label: str) -> str | None:
-    label = label.strip().lower()
-    if label in _AS_CP1252:
-        return "cp1252"
-    try:
-        return codecs.lookup(label).name
-    except LookupError:
-        return None
+    if charset_from_content_type(content_type) is None:
+        meta = _META_CHARSET.search(body[:4096])
+        if meta:
+            content_type = "text/html; charset=" + meta.group(1).decode("ascii", "replace")
+    return decode_body(body, content_type)
 
 
 def page_text(body: bytes, content_type: str | None = None, url: str | None = None) -> PageText:
