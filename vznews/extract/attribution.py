@@ -7,6 +7,7 @@ After the quote: `"…," said X`, `"…," X said`, `"…," X, a role, told repor
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from vznews.extract import lexicon
@@ -202,15 +203,30 @@ def before(text: str, lang: str, lo: int, hi: int, max_gap: int = 8,
 
 
 def name_colon(text: str, lo: int, hi: int) -> Attribution | None:
-    """`Rep. Trey Gowdy (R-S.C.): "…"`, `Ted Cruz: '…'`: a name alone before a colon introduces its words."""
+    """A colon after a name introduces its words.
+
+    `Rep. Trey Gowdy (R-S.C.): "…"` (a transcript), `Ted Cruz: '…'` and, headline style,
+    `Trump Addresses Munich Attack: 'This Cannot Continue.'` (the clause's subject speaks).
+    """
     toks = [t for t in tokenize(text, lo, hi) if t.text not in ("-", "–", "—")]
-    if len(toks) < 2 or toks[-1].text != ":" or len(toks) > 14:
+    if len(toks) < 2 or toks[-1].text != ":" or len(toks) > 30:
         return None
     sp = parse_speaker(text, toks[:-1])
-    if sp is None or sp.kind != "person":
+    if sp is not None and sp.kind == "person":
+        last_word = [t for t in _strip_paren(toks[:-1]) if t.word][-1]
+        if last_word.end == sp.end:
+            return Attribution(sp, ":", toks[-1].start, True)
+    sp = sentence_subject(text, toks[:-1])
+    if sp is None or sp.kind != "person" or sp.start != toks[0].start or not _proper(text, sp):
         return None
-    last_word = [t for t in _strip_paren(toks[:-1]) if t.word][-1]
-    return Attribution(sp, ":", toks[-1].start, True) if last_word.end == sp.end else None
+    return Attribution(sp, ":", toks[-1].start, True)
+
+
+def _proper(text: str, sp: Speaker) -> bool:
+    """A name, not a capitalized first word: several words, or written capitalized mid-sentence too."""
+    if " " in sp.text:
+        return True
+    return re.search(rf"[a-z,] {re.escape(sp.text)}\b", text) is not None
 
 
 def _strip_paren(toks: list[Tok]) -> list[Tok]:

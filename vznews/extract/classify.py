@@ -36,7 +36,13 @@ def sentence_like(content: str, span: Span) -> bool:
     if span.continues:
         return True
     c = content.strip()
-    return len(_WORD.findall(c)) >= 3 or (bool(c) and c[-1] in ".!?…")
+    n = len(_WORD.findall(c))
+    return n >= 3 or (n >= 2 and c[-1] in ".!?…")
+
+
+def single_term(content: str) -> bool:
+    """One or two words ("dictator", "scandalous", "fake news"): never a quotation inside a sentence."""
+    return len(_WORD.findall(content)) <= 2
 
 
 def scare_quote(content: str) -> bool:
@@ -70,26 +76,34 @@ def whole_paragraph(text: str, span: Span, para: tuple[int, int]) -> bool:
 
 
 def nickname(text: str, span: Span) -> bool:
-    """`Joaquín "El Chapo" Guzmán`: a quoted name between two parts of a name."""
+    """`Joaquín "El Chapo" Guzmán`, `Gov. C.L. "Butch" Otter`: a quoted name inside a name."""
     if span.close_at is None:
         return False
     left = text[max(0, span.open_at - 30) : span.open_at].split()
     right = text[span.close_at : span.close_at + 30].split()
-    return bool(left and right and left[-1][:1].isupper() and right[0][:1].isupper() and len(content_words(text, span)) <= 4)
+    words = content_words(text, span)
+    return bool(
+        left and right and left[-1][:1].isupper() and right[0][:1].isupper() and len(words) <= 3
+        and all(w[:1].isupper() for w in words)
+    )
 
 
 def content_words(text: str, span: Span) -> list[str]:
     return _WORD.findall(text[span.start : span.end])
 
 
-def byline_follows(text: str, span: Span, hi: int) -> bool:
-    """A cited headline: `"Headline," by Reporter Name`."""
+_DATED = re.compile(r"\s*\((?:[^()]{0,40}\b)?(?:1[89]|20)\d\d\)")
+
+
+def work_or_dated(text: str, span: Span, hi: int) -> bool:
+    """A cited headline or work: `"Headline," by Reporter Name`, `"Slogan" (2005)`."""
     if span.close_at is None:
         return False
     tail = text[span.close_at : min(hi, span.close_at + 12)].lstrip(" ,")
-    return tail.startswith(("by ", "By ", "por "))
+    return tail.startswith(("by ", "By ", "por ")) or bool(_DATED.match(text, span.close_at, hi))
 
 
-def not_a_quote(text: str, span: Span, content: str, hi: int) -> bool:
-    """True for quoted text that is no quotation: titles, nicknames, cited headlines."""
-    return title_like(content) or nickname(text, span) or byline_follows(text, span, hi)
+def short_name(content: str) -> bool:
+    """One to three capitalized words: a name or a title (`a show called "Brokers"`), not speech."""
+    words = _WORD.findall(content)
+    return 0 < len(words) <= 3 and all(w[:1].isupper() for w in words) and not content.rstrip()[-1:] in "!?"

@@ -32,6 +32,7 @@ class Span:
     continues: bool = False  # no closing mark: the quote goes on in the next paragraph
     continued: bool = False  # this paragraph carries on the previous paragraph's quote
     single: bool = False  # delimited by single quotes
+    dash: bool = False  # a Spanish dialogue dash (raya) opens it
 
 
 def _role(text: str, i: int, j: int, lo: int, hi: int) -> str:
@@ -126,11 +127,12 @@ def _pair(text: str, marks: list[tuple[int, int, str]], lo: int, hi: int, next_o
 
 
 def _next_opens(text: str, paragraphs: list[tuple[int, int]], p: int) -> bool:
+    """The next paragraph opens with a mark: an opening one, or Spanish » (comillas de seguir)."""
     if p + 1 >= len(paragraphs):
         return False
     s, e = paragraphs[p + 1]
     head = text[s : s + 2]
-    return head[:1] in ('"', "“", "«", "„") or head == "''" or head == "``"
+    return head[:1] in ('"', "“", "«", "„", "»") or head == "''" or head == "``"
 
 
 def find_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Span]:
@@ -139,6 +141,8 @@ def find_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Span]:
     running = False
     for p, (lo, hi) in enumerate(paragraphs):
         marks = _marks(text, lo, hi, _DOUBLE)
+        if running and marks and marks[0] == (lo, lo + 1, "»"):
+            marks[0] = (lo, lo + 1, "«")  # »… continues a Spanish quotation from the last paragraph
         nxt = _next_opens(text, paragraphs, p)
         first = True
         for (oi, oj, _om), close in _pair(text, marks, lo, hi, nxt):

@@ -70,6 +70,7 @@ def extract_quotes(text: str, lang: str | None = None) -> list[Quote]:
 
 def _direct(text: str, lang: str, paragraphs, spans: list[Span], reported: list[Found]) -> list[Found]:
     out: list[Found] = []
+    links: list[tuple[Span, Found]] = []
     by_para: dict[int, list[Span]] = {}
     for s in spans:
         by_para.setdefault(s.paragraph, []).append(s)
@@ -89,7 +90,27 @@ def _direct(text: str, lang: str, paragraphs, spans: list[Span], reported: list[
             f = _one(text, lang, span, where, out, history)
             if f is not None:
                 out.append(f)
-    return out
+                links.append((span, f))
+    return _fill_chains(out, links)
+
+
+def _fill_chains(out: list[Found], links: list[tuple[Span, Found]]) -> list[Found]:
+    """Give every part of a multi-paragraph quotation the speaker named in any of its parts."""
+    fixed: dict[int, Found] = {}
+    chain: list[Found] = []
+    for span, f in links:
+        if not span.continued:
+            chain = []
+        chain.append(f)
+        if not span.continues:
+            named = next((c for c in chain if c.speaker is not None), None)
+            if named is not None and len(chain) > 1:
+                for c in chain:
+                    if c.speaker is None:
+                        fixed[id(c)] = Found(c.start, c.end, c.paragraph, c.kind, named.cue, named.speaker,
+                                             named.anchor, c.joined)
+            chain = []
+    return [fixed.get(id(f), f) for f in out]
 
 
 def _last_speaker(before: int, out: list[Found], history: list[Found]) -> Found | None:
@@ -104,18 +125,24 @@ def _last_speaker(before: int, out: list[Found], history: list[Found]) -> Found 
 def _one(text: str, lang: str, span: Span, at: _Where, out: list[Found], history: list[Found]) -> Found | None:
     content = text[span.start : span.end]
     prev = out[-1] if out and out[-1].paragraph == span.paragraph else None
+    after = attribution.after(text, lang, span.close_at, at.next_open) if span.close_at is not None else None
     if span.continued and out:
         last = out[-1]
+        if after is not None and after.speaker is not None:
+            return Found(span.start, span.end, span.paragraph, "direct", after.cue, after.speaker, after.cue_start)
         return Found(span.start, span.end, span.paragraph, "direct", last.cue, last.speaker, last.anchor)
-    after = attribution.after(text, lang, span.close_at, at.next_open) if span.close_at is not None else None
     before = attribution.before(text, lang, at.clause_lo, span.open_at)
     if before is None:
         before = attribution.name_colon(text, at.clause_lo, span.open_at)
-    opens = classify.opens_clause(text[at.clause_lo : span.open_at], before)
-    if classify.title_like(content, opens) or classify.byline_follows(text, span, at.next_open):
+    if before is not None and before.speaker is None:
+        before = _clause_subject(text, before, at)
+    opens = span.dash or classify.opens_clause(text[at.clause_lo : span.open_at], before)
+    if classify.title_like(content, opens) or classify.work_or_dated(text, span, at.next_open):
         return None
-    if not opens and classify.nickname(text, span):
+    if classify.nickname(text, span):
         return None
+    if not opens and not span.dash and classify.single_term(content) and not _verb_right_before(text, before, span):
+        return None  # `called him a "dictator"`: a term, not a quotation (but `shouted "Cruz!"` is one)
     if span.single and classify.whole_paragraph(text, span, at.para) and after is None:
         return None  # a subheading quoting the story: 'A change warrior.'
 
@@ -127,6 +154,8 @@ def _one(text: str, lang: str, span: Span, at: _Where, out: list[Found], history
     if before is not None and before.speaker is not None:
         joined = prev is not None and prev.anchor == before.cue_start  # `"…," she said, "…"`
         return found("direct" if opens and before.tight else "mixed", before, joined)
+    if span.single:
+        return None  # single marks without an attribution: a headline's quoted words, an aside
     if opens and classify.sentence_like(content, span):
         byline = _dash_byline(text, span, at)
         if byline is not None:
@@ -138,9 +167,26 @@ def _one(text: str, lang: str, span: Span, at: _Where, out: list[Found], history
         return found("direct", last, joined)
     others = [q for q in at.quoted if q[0] != span.open_at]
     loose = attribution.before(text, lang, at.sentence_lo, span.open_at, max_gap=40, skip=others)
-    if loose is not None and loose.speaker is not None and not classify.scare_quote(content):
+    if loose is not None and loose.speaker is not None and not classify.scare_quote(content) \
+            and not classify.short_name(content):
         return found("mixed", loose)
     return None
+
+
+def _verb_right_before(text: str, before, span: Span) -> bool:
+    """The speech verb directly introduces the quote: `yelled "You lie!"`, `declares 'revolution'`."""
+    if before is None or before.speaker is None:
+        return False
+    between = text[before.cue_start : span.open_at].split()
+    return len(between) <= len(before.cue.split())
+
+
+def _clause_subject(text: str, before, at: _Where):
+    """`«…» y añadió: «…»`: a verb whose subject came before an earlier quote of the sentence."""
+    toks = [t for t in tokenize(text, at.sentence_lo, before.cue_start)
+            if not any(a <= t.start < b for a, b in at.quoted)]
+    sp = attribution.sentence_subject(text, toks)
+    return attribution.Attribution(sp, before.cue, before.cue_start, before.tight) if sp else before
 
 
 def _dash_byline(text: str, span: Span, at: _Where):

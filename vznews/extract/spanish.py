@@ -27,7 +27,7 @@ def raya_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Span]:
             end = m.start() if m else hi
             s, e = _trim(text, pos, end)
             if e > s:
-                out.append(Span(s, e, opened, m.start() if m else None, p))
+                out.append(Span(s, e, opened, m.start() if m else None, p, dash=True))
             if m is None:
                 break
             close = text.find("—", m.end(), hi)
