@@ -1,13 +1,15 @@
-"""Photo credits, captions, bylines and sign-offs: text whose names are not the story's.
+"""Photo credits, bylines and sign-offs: text whose names are not the story's.
 
 Measured on real news, most of the recognizer's wrong people come from here:
 "Mark Schiefelbein/Associated Press", "By Ana Vanessa Herrero", "(Reporting by
 Corina Pons; Editing by Leslie Adler)". `credit_spans(text)` returns the
-character ranges to leave out; entities inside them are dropped.
+character ranges to leave out; entities inside them are dropped. A caption keeps
+its words (the people it shows are usually the story's); only its credit goes.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 
 _AGENCY = (
@@ -16,33 +18,31 @@ _AGENCY = (
     r"SOPA Images|LightRocket|Redux|Polaris|Corbis|Alamy|The New York Times|The Washington Post|NYT|"
     r"Miraflores Press Office|Prensa Presidencial|Handout)"
 )
-_NAME = r"[A-ZÁÉÍÓÚÑ][\w.'’-]+(?:\s+(?:de|del|la|van|von|da|dos)?\s*[A-ZÁÉÍÓÚÑ][\w.'’-]+){0,4}"
+_NAME = r"[A-ZÁÉÍÓÚÑ][\w.'’-]+(?:[ \t]+(?:de|del|la|van|von|da|dos)?[ \t]*[A-ZÁÉÍÓÚÑ][\w.'’-]+){0,4}"
+_CREDIT_WORD = r"(?:Photo(?:graph)?s?|PHOTOS?|Image|Picture|Credit|CREDIT|Foto(?:grafía)?s?|FOTO|Imagen)"
 
-# A whole line (paragraph) that is a credit, a caption with a credit, or a byline.
+# A whole line (paragraph) that is a byline, a bio, a contact line or a copyright notice.
 _LINE_PATTERNS = [
-    re.compile(rf"{_NAME}\s*/\s*{_AGENCY}"),  # Mark Schiefelbein/Associated Press
-    re.compile(rf"{_AGENCY}\s*/\s*{_NAME}"),  # Reuters/Carlos Garcia Rawlins
-    re.compile(rf"\b(?:via|for|by)\s+{_AGENCY}\s*\)?\s*$"),
-    re.compile(r"\b(?:Photo(?:graph)?s?|PHOTOS?|Image|Picture|Credit|CREDIT|Foto(?:grafía)?|FOTO|Imagen)\s*(?:by\b|:|courtesy)"),
-    re.compile(r"^\s*(?:By|Por|Written by|Words by|Story by)\s+" + _NAME + r"(?:\s*(?:,|and|y|&)\s*" + _NAME + r")*\s*(?:[,|•·—–-].{0,80})?$"),
-    re.compile(r"^\s*(?:Follow|Contact|Email|E-mail|Reach)\s+" + _NAME + r".{0,120}$"),
-    re.compile(r"^\s*" + _NAME + r"\s+(?:is|was)\s+an?\s+(?:[\w-]+\s+){0,6}(?:reporter|correspondent|writer|editor|columnist|contributor|journalist|producer|photographer|fellow|intern|analyst at)\b"),
-    re.compile(r"^\s*[-—–(\[]*\s*" + _NAME + r"\s*,\s*" + _AGENCY + r"\s*[)\]]?\s*$"),
-    re.compile(r"^\s*©"),
+    re.compile(rf"^\s*(?:By|BY|Por|POR|Written by|Words by|Story by)\s+{_NAME}(?:\s*(?:,|and|y|&)\s*{_NAME})*\s*(?:[,|•·—–-].{{0,80}})?$"),
+    re.compile(rf"^\s*(?:Follow|Contact|Email|E-mail|Reach|Write to)\s+(?:{_NAME}|the author|us)\b.{{0,160}}$"),
+    re.compile(rf"^\s*{_NAME}\s+(?:is|was)\s+an?\s+(?:[\w-]+\s+){{0,6}}(?:reporter|correspondent|writer|editor|columnist|contributor|journalist|producer|photographer|fellow|intern)\b"),
+    re.compile(rf"^\s*[-—–(\[]*\s*{_NAME}\s*,\s*{_AGENCY}\s*[)\]]?\s*$"),
+    re.compile(r"^\s*(?:©|\(c\)|Copyright\b).{0,200}$|All rights reserved\.?\s*$", re.I),
 ]
-# A credit or sign-off inside a longer paragraph: only that part is left out.
+# Credits and sign-offs inside a line: only the matched part is left out.
 _INLINE_PATTERNS = [
-    re.compile(r"\((?:[^()]{0,40}(?:Photo|Foto|Image|Credit|Reporting|Editing|Writing|Additional reporting)[^()]{0,200})\)", re.I),
-    re.compile(rf"\(\s*{_AGENCY}\s*(?:/|Photo|photo)[^()]{{0,100}}\)"),
+    re.compile(rf"\b{_CREDIT_WORD}\s*(?:by\b|:|courtesy\b)[^\n()]*"),
+    re.compile(rf"{_NAME}\s*(?:/|\s(?:via|for)\s)\s*{_AGENCY}(?:\s+(?:via|for)\s+{_AGENCY})?"),
+    re.compile(rf"{_AGENCY}\s*/\s*{_NAME}"),
+    re.compile(rf"\((?:{_AGENCY}|{_CREDIT_WORD})\b[^()\n]{{0,120}}\)"),
     re.compile(r"(?:^|(?<=[(;.]\s)|(?<=[(;]))(?:Additional reporting|Reporting|Editing|Writing|Compiled|Edited|Translated)\s+by\s+[^\n)]{0,300}"),
     re.compile(r"(?:^|(?<=[.!?]\s))[^.!?\n]{0,160}\bcontributed(?:\s+reporting)?\s+(?:to|from)\s+(?:this|the)\s+(?:report|story|article)\.?"),
     re.compile(r"(?:^|(?<=[.!?]\s))[^.!?\n]{0,120}\b(?:reported|reporting)\s+from\s+[A-Z][^.!?\n]{0,60}\.\s*$"),
 ]
-_CAPTION_MAX = 400  # a credited line longer than this is a paragraph, not a caption
 
 
 def credit_spans(text: str) -> list[tuple[int, int]]:
-    """Sorted, non-overlapping [start, end) ranges of `text` that are credits, captions or bylines."""
+    """Sorted, non-overlapping [start, end) ranges of `text` that are credits, bylines or sign-offs."""
     spans: list[tuple[int, int]] = []
     pos = 0
     for line in text.splitlines(keepends=True):
@@ -50,7 +50,7 @@ def credit_spans(text: str) -> list[tuple[int, int]]:
         pos += len(line)
         if not body.strip():
             continue
-        if len(body) <= _CAPTION_MAX and any(p.search(body) for p in _LINE_PATTERNS):
+        if len(body) <= 400 and any(p.search(body) for p in _LINE_PATTERNS):
             spans.append((start, start + len(body)))
             continue
         for pattern in _INLINE_PATTERNS:
@@ -70,9 +70,7 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Whether [start, end) overlaps one of the sorted `spans`."""
-    import bisect
-
+    """Whether [start, end) overlaps one of the sorted, non-overlapping `spans`."""
     i = bisect.bisect_right(spans, (start, float("inf"))) - 1
     for s, e in spans[max(0, i) : i + 2]:
         if s < end and start < e:

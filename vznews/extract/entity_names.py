@@ -20,6 +20,14 @@ _MODIFIERS = frozenset(
     first opposition house senate majority minority supreme national u.s. us venezuelan then late ex
     attorney general lt. lieutenant""".split()
 )
+# Words that describe a person before the name: stripped like titles when the span is a person's.
+_DESCRIPTORS = frozenset(
+    """billionaire millionaire businessman businesswoman tycoon mogul magnate actor actress singer rapper comedian
+    host anchor activist candidate nominee frontrunner front-runner hopeful rival challenger veteran legend star
+    reporter writer author filmmaker producer pastor incumbent outgoing democratic republican gop dem socialist
+    liberal conservative political editor elections oscar-winner winner founder chairman ceo economist analyst
+    pollster strategist donor fundraiser lawyer attorney judge justice professor coach player captain""".split()
+)
 # Titles that are part of a name ("Pope Francis") or start organisation names ("General Motors").
 _NEVER_STRIP = frozenset("pope king queen prince princess emperor sheikh sheik emir lord lady baron baroness count countess duke duchess cardinal saint st.".split())
 _AMBIGUOUS = frozenset("general justice secretary chancellor attorney director chief commander minister speaker leader officer host anchor coach chair deputy delegate major marshal treasurer auditor".split())
@@ -32,8 +40,14 @@ ORG_HEADS = frozenset(
     organisation fund church club palace house square street avenue park airport prison station center
     centre motors airlines electric""".split()
 )
+# Words the recognizer sometimes takes into a name at the start of a sentence: "Según González".
+LEADING_JUNK = frozenset(
+    """a an the el la los las state presidents senators según segun dijo afirmó aseguró para por con and but says said told according y e
+    mientras cuando como ex former late""".split()
+)
+_PARTY_WORDS = frozenset(("republican", "democrat", "conservative", "liberal"))
 PARTICLES = frozenset("de del la las los da das do dos di van von der den du le y e al el bin ibn".split())
-_POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+_POSSESSIVE = re.compile(r"(?:['’‘]s|s['’])$")
 _EDGE = "\"“”‘’'`()[]{}«»—–-,.;:!?*•|/"
 
 
@@ -41,11 +55,14 @@ _EDGE = "\"“”‘’'`()[]{}«»—–-,.;:!?*•|/"
 def title_words() -> dict[str, bool]:
     """Lower-case title word (dot kept) -> True when it may be stripped before any name."""
     lex = lexicon.titles()
-    out = {w.lower(): True for w in lex.honorifics}
+    out = {w: False for w in lexicon.role_nouns() if " " not in w}  # "Economist Asdrúbal Oliveros"
+    out.update({w.lower(): True for w in lex.honorifics})
     for word in lex.titles:
         low = word.lower()
         if low not in _NEVER_STRIP:
             out[low] = low not in _AMBIGUOUS
+    for word in _DESCRIPTORS:
+        out.setdefault(word, False)
     return out
 
 
@@ -79,12 +96,26 @@ def strip_title(tokens: list[str], label: str | None = None) -> list[str]:
 
 
 def clean_name(text: str, label: str | None = None) -> str:
-    """The name as it should be shown: no surrounding punctuation, leading "the", possessive or title."""
+    """The name as it should be shown: no surrounding punctuation, leading "the", possessive or title.
+
+    People also lose an owner before them ("Breitbart's Joel Pollak" -> Joel Pollak), a thing
+    owned after them ("Dave Leip's Atlas" -> Dave Leip), a lower-case tail ("Jeb Bush-spent")
+    and a party label ("Wisconsin Republican" -> Wisconsin).
+    """
     text = " ".join(text.replace("\u00ad", "").split()).strip(_EDGE + " ")
     text = _POSSESSIVE.sub("", text).strip(_EDGE + " ")
+    if label == "PERSON":
+        owned = re.search(r"['’]s ", text)
+        if owned:
+            after = text[owned.end() :]
+            text = after if looks_like_person(after) else text[: owned.start()]
+        text = re.sub(r"-[a-z]{3,}$", "", text)
     tokens = text.split()
-    if tokens and tokens[0].lower() in ("the", "el", "la", "los", "las") and len(tokens) > 1:
+    while len(tokens) > 1 and tokens[0].lower() in LEADING_JUNK:
         tokens = tokens[1:]
+    if label == "PERSON":
+        while len(tokens) > 1 and (tokens[-1].islower() or tokens[-1].lower().rstrip("s") in _PARTY_WORDS):
+            tokens = tokens[:-1]
     return " ".join(strip_title(tokens, label))
 
 

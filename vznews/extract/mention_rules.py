@@ -1,0 +1,193 @@
+"""One recognizer span at a time: keep it or not, fix its label, and weigh the evidence it is a person.
+
+Small rules that are right about English (and Spanish) news, each fixing a
+mistake the small spaCy model makes often:
+  - credits and bylines are skipped; an all-caps dateline ("CARACAS, Venezuela —") is a place;
+  - "PDVSA" is not a person (short all-caps), nor "Palacio de Miraflores" (starts with a place word),
+    nor "the Fuerte Tiuna base" (people do not take "the"), nor "in Valencia" (a place);
+  - "Defense" in "Defense Minister" is not an organisation;
+  - a title before a name, a speech verb next to it, or a known first name are evidence of a person.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Iterable
+
+from vznews.extract import lexicon
+from vznews.extract.credits import credit_spans, inside
+from vznews.extract.entity_names import ORG_HEADS, clean_name, entity_key, looks_like_person, title_words
+from vznews.extract.ner import RawEntity
+
+KINDS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place"}
+_WORD_BEFORE = re.compile(r"([\w.’'-]+)\s+$")
+_TWO_BEFORE = re.compile(r"([\w’'-]+)\s+([\w’'-]+)\s+$")
+_WORD_AFTER = re.compile(r"\s*(?:,[^,.;\"“”]{1,80},\s*)?([\w’'-]+)")
+_DATELINE = re.compile(
+    r"^[ \t]*([A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ.'’ ]{2,40}?)(?=(?:,[ \t]+[A-Z][\w .]{1,30})?\s*(?:\([^)\n]{1,30}\)\s*)?\.?[—–-])", re.M
+)
+_PLACE_BEFORE = frozenset("in near across outside inside throughout en desde hacia".split())
+_PLACE_OF = frozenset("city town state province capital region ciudad estado provincia capital región village port".split())
+_LEAD_PLACE = frozenset("palace palacio plaza square street avenue calle avenida fort fuerte port puerto mount lake river".split())
+_LEAD_ORG = frozenset(
+    """university universidad bank banco ministry ministerio department council consejo assembly asamblea court
+    tribunal party partido college instituto institute hospital fundación foundation house""".split()
+)
+_PLACE_NOUNS = frozenset("base prison jail square palace barracks camp airport hospital stadium building compound".split())
+_WHO = re.compile(r"\s*,?\s+(?:who|whom|quien|quienes)\b|['’]s\s+(?:daughter|son|wife|husband|brother|sister|mother|father|"
+                  r"family|widow|ally|allies|successor|predecessor|lawyer|lawyers|aide|aides|spokesman|spokeswoman|"
+                  r"adviser|advisers|advisor|bodyguard|death|arrest|mentor|protégé|protege|campaign|presidency)\b")
+_NOT_ORGS = frozenset("state defense defence foreign interior finance treasury justice energy oil".split())
+
+
+_SMALL = frozenset("a an the of in on at to for and or by with from as is are was vs. vs de del la el y".split())
+
+
+@cache
+def gazetteer(name: str) -> frozenset[str]:
+    """Keys of the names in data/entity_{name}.txt ("places", "orgs")."""
+    raw = resources.files("vznews.extract.data").joinpath(f"entity_{name}.txt").read_text(encoding="utf-8")
+    return frozenset(entity_key(ln) for ln in raw.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
+def headline_spans(text: str) -> list[tuple[int, int]]:
+    """Lines written in Title Case (headlines, subheads): the recognizer takes their verbs for names.
+
+    The first line may have one word in five in lower case; later lines (subheads) none, in four words or more.
+    """
+    spans = []
+    pos = 0
+    for number, line in enumerate(text.splitlines(keepends=True)):
+        words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", line) if w.lower() not in _SMALL]
+        lower = sum(not w[:1].isupper() for w in words)
+        if len(line) < 250 and ((lower == 0 and len(words) >= 4) or (number == 0 and len(words) >= 3 and lower <= 0.2 * len(words))):
+            spans.append((pos, pos + len(line)))
+        pos += len(line)
+    return spans
+
+
+@dataclass
+class Mention:
+    """One kept span: cleaned name, key, (fixed) label, offsets and the evidence it is a person."""
+
+    name: str
+    key: str
+    label: str
+    start: int
+    end: int
+    evidence: int  # person evidence: 2 strong (a title), 1 weak (a speech verb), 0 none, -2 against
+    dateline: bool = False
+
+
+def _speech_verbs() -> set[str]:
+    return set(lexicon.verbs("en").forms) | set(lexicon.verbs("es").forms)
+
+
+def _relabel(text: str, ent: RawEntity, name: str) -> str:
+    words = name.split()
+    first = words[0].lower()
+    if first in _LEAD_PLACE and len(words) > 1:
+        return "FAC"
+    if first in _LEAD_ORG and len(words) > 1:
+        return "ORG"
+    key = entity_key(name)
+    if key in gazetteer("places") and ent.label != "GPE":
+        return "GPE"
+    if key in gazetteer("orgs"):
+        return "ORG"
+    if ent.label != "PERSON":
+        return ent.label
+    if len(words) == 1 and name.isupper() and len(name) <= 6:
+        return "ORG"  # "PDVSA", "MUD"
+    if words[-1].lower() in ORG_HEADS:
+        return "ORG"  # "Harvard Law School"
+    before = text[max(0, ent.start - 4) : ent.start]
+    if before.endswith(("the ", "The ")):
+        after = _WORD_AFTER.match(text, ent.end, min(len(text), ent.end + 40))
+        return "FAC" if after and after.group(1).lower() in _PLACE_NOUNS else "ORG"
+    return "PERSON"
+
+
+def _ends_in_place(words: list[str]) -> bool:
+    places = gazetteer("places")
+    return any(entity_key(" ".join(words[i:])) in places for i in range(1, len(words)))
+
+
+def _evidence(text: str, ent: RawEntity, name: str, label: str) -> int:
+    """Person evidence of one mention (see Mention.evidence)."""
+    words = name.split()
+    if len(words) == 1 and name.isupper():
+        return 0  # "PDVSA": an acronym is not a person, whatever comes before it
+    if name != " ".join(ent.text.split()).strip(" ,.") and ent.text.split()[0].lower() in title_words():
+        return 2  # clean_name stripped a title: "President Maduro"
+    two = _TWO_BEFORE.search(text, max(0, ent.start - 60), ent.start)
+    word = _WORD_BEFORE.search(text, max(0, ent.start - 40), ent.start)
+    before = word.group(1).lower() if word else ""
+    if before in title_words() or before.rstrip(".") in lexicon.role_nouns():
+        return 2
+    if before in _PLACE_BEFORE and not text.startswith(("'s", "’s"), ent.end):
+        return -2
+    if two and two.group(2).lower() == "of" and two.group(1).lower() in _PLACE_OF:
+        return -2
+    if 2 <= len(words) <= 4 and words[0] in lexicon.first_names() and looks_like_person(name) and not _ends_in_place(words):
+        return 2  # "Hugo Chávez", "Diosdado Cabello" (not "Ted Cruz South Carolina")
+    if _WHO.match(text, ent.end):
+        return 2  # "Maduro, who took office", "Chávez's daughter"
+    if name.isupper() or words[-1].lower() in ORG_HEADS:
+        return 0  # "CNE said", "the ministry said": organisations speak too
+    after = _WORD_AFTER.match(text, ent.end, min(len(text), ent.end + 100))
+    if (after and after.group(1).lower() in _speech_verbs()) or before in _speech_verbs():
+        return 1
+    return 0
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n)[\"“‘'(]?$")
+
+
+def _plausible(name: str, label: str) -> bool:
+    if not name or not any(c.isalpha() for c in name) or len(name) > 80 or any(c in name for c in "@/\\|#<>="):
+        return False
+    if ".com" in name or "www." in name.lower():
+        return False
+    words = name.split()
+    if not words[0][:1].isupper() and not words[0][:1].isdigit():
+        return False
+    if label == "ORG" and len(words) == 1 and name.lower() in _NOT_ORGS:
+        return False
+    if label == "PERSON" and (len(words) > 5 or any(c.isdigit() for c in name)):
+        return False
+    return len(words) <= 8
+
+
+def mentions(text: str, raw: Iterable[RawEntity]) -> list[Mention]:
+    """The recognizer's spans worth keeping, cleaned and relabelled, plus datelines it missed."""
+    skip = credit_spans(text)
+    headlines = headline_spans(text)
+    datelines = [m.span(1) for m in _DATELINE.finditer(text) if not inside(skip, *m.span(1))]
+    out: list[Mention] = []
+    for ent in raw:
+        if ent.label not in KINDS or inside(skip, ent.start, ent.end) or inside(headlines, ent.start, ent.end):
+            continue
+        dateline = ent.text.isupper() and inside(datelines, ent.start, ent.end)
+        if dateline:  # a dateline names a place, whatever the recognizer says
+            ent = RawEntity(ent.text.title(), "GPE", ent.start, ent.end)
+        name = clean_name(ent.text, ent.label)
+        label = _relabel(text, ent, name) if not dateline else "GPE"
+        name = clean_name(ent.text, label)
+        key = entity_key(name, label)
+        if label == "PERSON" and " " not in name and name.endswith(("ing", "ly", "ed")) and _SENTENCE_START.search(text, max(0, ent.start - 3), ent.start):
+            continue  # "Conceding the race, ...": a sentence-initial verb, not a person
+        if key and _plausible(name, label):
+            evidence = -2 if dateline else _evidence(text, ent, name, label)
+            if key in gazetteer("places"):
+                evidence = -2  # "Texas", "Mali" ("Texas Senator Ted Cruz"): places
+            out.append(Mention(name, key, label, ent.start, ent.end, evidence, dateline))
+    for start, end in datelines:
+        if not inside(sorted((m.start, m.end) for m in out), start, end):
+            name = clean_name(text[start:end].title(), "GPE")
+            if entity_key(name) and len(name) > 2:
+                out.append(Mention(name, entity_key(name), "GPE", start, end, -2, True))
+    return sorted(out, key=lambda m: m.start)
