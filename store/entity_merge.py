@@ -12,7 +12,7 @@ import sqlite3
 from collections import defaultdict
 
 from vznews.extract.aliases import Aliases
-from vznews.store.extraction import SURNAME_DOMINANCE, refresh_entities
+from vznews.store.extraction import SURNAME_DOMINANCE, name_endings, refresh_entities
 
 
 def merge_into(conn: sqlite3.Connection, source: int, target: int) -> None:
@@ -61,7 +61,8 @@ def apply_aliases(conn: sqlite3.Connection, aliases: Aliases) -> None:
 
 
 def consolidate_surnames(conn: sqlite3.Connection, aliases: Aliases) -> int:
-    """Join each lone-surname person or organisation ("Maduro") to the full name it clearly stands for; how many joined.
+    """Join each lone surname ("Maduro", person or organisation) and each shorter form of a person's name
+    ("Belén Ortiz") to the full name it clearly stands for; how many were joined.
 
     Clearly: the full name with that surname has at least twice the articles of any
     other. Names the aliases file mentions are left alone.
@@ -69,21 +70,24 @@ def consolidate_surnames(conn: sqlite3.Connection, aliases: Aliases) -> int:
     people: dict[str, list[tuple[int, int]]] = defaultdict(list)
     lone: list[tuple[int, str]] = []
     for id_, key, kind, count in conn.execute("SELECT id, key, kind, article_count FROM entities WHERE kind IN ('person', 'org')"):
-        if " " not in key:
+        if kind == "person" or " " not in key:
             lone.append((id_, key))
-        elif kind == "person":
-            people[key.rsplit(" ", 1)[1]].append((count, id_))
+        if kind == "person":
+            for ending in name_endings(key):
+                people[ending].append((count, id_))
     protected = set(aliases.names) | set(aliases.canonical)
     joined: set[int] = set()
     merged = 0
-    for id_, key in lone:
-        ranked = sorted(people.get(key, ()), reverse=True)
+    gone: set[int] = set()
+    for id_, key in sorted(lone, key=lambda item: -len(item[1].split())):
+        ranked = sorted((c, i) for c, i in people.get(key, ()) if i not in gone and i != id_)[::-1]
         if not ranked or key in protected:
             continue
         if len(ranked) > 1 and ranked[0][0] < SURNAME_DOMINANCE * max(1, ranked[1][0]):
             continue
         conn.execute("UPDATE mentions SET kind = 'person' WHERE entity_id = ?", (id_,))
         merge_into(conn, id_, ranked[0][1])
+        gone.add(id_)
         joined.add(ranked[0][1])
         merged += 1
     refresh_entities(conn, joined, aliases)

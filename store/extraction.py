@@ -28,9 +28,11 @@ class EntityIndex:
         self.aliases = aliases
         self.by_key: dict[str, int] = dict(conn.execute("SELECT key, id FROM entities"))
         self.by_key.update(conn.execute("SELECT alias_key, entity_id FROM entity_aliases"))
-        self.surnames: dict[str, list[tuple[int, int]]] = defaultdict(list)  # surname -> [(articles, id)]
+        # Every proper ending of a person's key -> [(articles, id)]: "maduro", "belen ortiz".
+        self.surnames: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for key, id_, count in conn.execute("SELECT key, id, article_count FROM entities WHERE kind = 'person' AND instr(key, ' ') > 0"):
-            self.surnames[key.rsplit(" ", 1)[1]].append((count, id_))
+            for ending in name_endings(key):
+                self.surnames[ending].append((count, id_))
 
     def _by_surname(self, key: str) -> int | None:
         people = sorted(self.surnames.get(key, ()), reverse=True)
@@ -41,12 +43,12 @@ class EntityIndex:
     def resolve(self, mention: EntityMention) -> tuple[int, str]:
         """The id of the entity `mention` names (created if new) and the kind this mention gives it.
 
-        A lone surname ("Maduro", which the recognizer often calls an organisation)
-        is the person clearly known by it in the store.
+        A lone surname ("Maduro", which the recognizer often calls an organisation) or
+        the end of a longer name ("Belén Ortiz") is the person clearly known by it in the store.
         """
         key = self.aliases.resolve(mention.key)
         found = self.by_key.get(key)
-        if found is None and mention.kind in ("person", "org") and " " not in key and key not in self.aliases.names:
+        if found is None and (mention.kind == "person" or (mention.kind == "org" and " " not in key)) and key not in self.aliases.names:
             found = self._by_surname(key)
             if found is not None:
                 return found, "person"
@@ -63,9 +65,16 @@ class EntityIndex:
         )
         new_id = int(cur.lastrowid)
         self.by_key[key] = new_id
-        if kind == "person" and " " in key:
-            self.surnames[key.rsplit(" ", 1)[1]].append((0, new_id))
+        if kind == "person":
+            for ending in name_endings(key):
+                self.surnames[ending].append((0, new_id))
         return new_id, mention.kind
+
+
+def name_endings(key: str) -> list[str]:
+    """The proper endings of a person's key: "ana belen ortiz" -> ["belen ortiz", "ortiz"]."""
+    words = key.split()
+    return [" ".join(words[i:]) for i in range(1, len(words))]
 
 
 def _ascii(name: str) -> str:
