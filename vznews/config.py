@@ -58,6 +58,8 @@ def parse_config(text: str, path: Path) -> Config:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(_syntax_message(path, exc)) from None
+    except RecursionError:  # tomllib recurses once per nested array or inline table
+        raise ConfigError(f"{path}: arrays or tables nested too deeply to read") from None
     _check_keys(path, "", data, TOP_KEYS, what="top-level key")
     settings = _settings(path, data.get("settings", {}))
     feeds_data = data.get("feeds", [])
