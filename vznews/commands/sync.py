@@ -41,8 +41,14 @@ def _totals(finished: SyncFinished | None, feeds: int) -> str:
     if skipped:
         parts.append(f"{skipped} skipped")
     line = f"Totals: {feeds} feeds ({', '.join(parts)}); {finished.new} new, {finished.updated} updated articles"
+    if not feeds:  # --fulltext-only: no feed was fetched
+        line = "Totals: " + ("no page needed fetching" if "fulltext_done" not in finished.extra else "")
     for phase, label in _PHASE_NAMES.items():
-        if f"{phase}_done" in finished.extra:
+        if phase == "fulltext" and "fulltext_fetched" in finished.extra:
+            fetched, extracted, failed = (finished.extra[f"fulltext_{key}"] for key in ("fetched", "extracted", "failed"))
+            line += ("; " if feeds else "") + (f"full text: {fetched} page{'' if fetched == 1 else 's'} fetched, "
+                                               f"{extracted} extracted, {failed} failed")
+        elif f"{phase}_done" in finished.extra:
             failed = finished.extra.get(f"{phase}_failed", 0)
             line += f"; {label}: {finished.extra[f'{phase}_done']} done" + (f", {failed} failed" if failed else "")
     return line
@@ -156,10 +162,12 @@ def _render(events: Iterable[SyncEvent], feeds: tuple[FeedConfig, ...], terminal
 @click.option("--only", metavar="NAME|TAG", help="Sync only the feed with this name, or the feeds with this tag.")
 @click.option("--workers", type=click.IntRange(1, 64), metavar="N", help="Fetch at most N feeds at once (default: settings.workers).")
 @click.option("--no-fulltext", "no_fulltext", is_flag=True, help="Skip fetching full article pages after the feeds.")
+@click.option("--fulltext-only", "fulltext_only", is_flag=True,
+              help="Fetch no feed: only the article pages not fetched yet (then extraction).")
 @click.option("--no-extract", "no_extract", is_flag=True, help="Skip finding quotes and entities in new articles.")
 @click.pass_context
 def sync(ctx: click.Context, feeds: str | None, db: str | None, only: str | None, workers: int | None,
-         no_fulltext: bool, no_extract: bool) -> None:
+         no_fulltext: bool, no_extract: bool, fulltext_only: bool) -> None:
     """Fetch every feed in feeds.toml into the store.
 
     Feeds are fetched in parallel (politely: at most two at once per site,
@@ -174,11 +182,14 @@ def sync(ctx: click.Context, feeds: str | None, db: str | None, only: str | None
       vznews sync                           every feed, then full text and extraction
       vznews sync --only spanish --no-fulltext
       vznews sync --feeds ~/news.toml --db /tmp/news.db --workers 4
+      vznews sync --fulltext-only           catch up on article pages, no feeds
     """
     from vznews.config import ConfigError, load_config
-    from vznews.ingest.sync import NoMatchingFeeds, run_sync, select_feeds
+    from vznews.ingest.sync import NoMatchingFeeds, run_fulltext_only, run_sync, select_feeds
     from vznews.store.db import StoreError, open_db
 
+    if fulltext_only and no_fulltext:
+        fail("--fulltext-only and --no-fulltext cannot be used together", 2)
     db_given = inherit_parent(ctx, "db", db)
     feeds_file = locations.feeds_path(inherit_parent(ctx, "feeds", feeds))
     db_file = locations.db_path(db_given)
@@ -195,10 +206,13 @@ def sync(ctx: click.Context, feeds: str | None, db: str | None, only: str | None
         open_db(Path(db_file), create_parent=db_given is None).conn.close()
     except StoreError as exc:
         fail(str(exc), 2)
-    events = run_sync(config, Path(db_file), only=only, workers=workers, fulltext=not no_fulltext, extract=not no_extract)
+    if fulltext_only:
+        events, selected = run_fulltext_only(config, Path(db_file), only=only, extract=not no_extract), ()
+    else:
+        events = run_sync(config, Path(db_file), only=only, workers=workers, fulltext=not no_fulltext, extract=not no_extract)
     try:
         finished, failed = _render(events, selected, sys.stdout.isatty())
-    except StoreError as exc:
-        fail(str(exc), 1)
+    except StoreError as exc:  # e.g. a read-only store: nothing could be kept
+        fail(str(exc), 2)
     phase_errors = finished.extra.get("phase_errors", 0) if finished else 0
     raise SystemExit(1 if failed or phase_errors else 0)

@@ -15,6 +15,7 @@ import importlib
 import sqlite3
 from collections import OrderedDict
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Callable, Iterator, Sequence
@@ -25,7 +26,7 @@ from vznews.ingest.fetch import Fetcher
 from vznews.ingest.normalize import format_utc
 from vznews.models import Config, FeedConfig, FeedSynced, PhaseProgress, SyncEvent, SyncFinished, SyncStarted
 from vznews.store import writes
-from vznews.store.db import open_db
+from vznews.store.db import StoreError, open_db
 from vznews.textsafe import one_line
 
 BACKOFF_START = timedelta(minutes=15)  # after the second failure in a row; doubles each time
@@ -208,20 +209,44 @@ def run_sync(config: Config, db_path: Path, *, only: str | None = None, workers:
 
     Yields SyncStarted, one FeedSynced per feed (in completion order), the phases'
     PhaseProgress, and SyncFinished. Raises NoMatchingFeeds before yielding when
-    `only` matches nothing, and StoreError when the store cannot be opened.
+    `only` matches nothing, and StoreError (one line) when the store cannot be
+    opened or written.
     """
     feeds = select_feeds(config, only)
     db = open_db(db_path)
     now = datetime.now(timezone.utc).replace(microsecond=0)
-    stored = writes.sync_feed_rows(db, feeds)
-    run_id = writes.start_run(db, format_utc(now))
+    try:
+        stored = writes.sync_feed_rows(db, feeds)
+        run_id = writes.start_run(db, format_utc(now))
+    except sqlite3.Error as exc:
+        db.conn.close()
+        raise StoreError(f"{db_path}: cannot write to the store ({exc})") from None
     tally = _Tally()
     yield SyncStarted(total=len(feeds))
     count = max(1, workers or config.settings.workers)
-    yield from _fetch_feeds(db, config, feeds, stored, count, now, tally)
-    writes.finish_run(db, run_id, finished=format_utc(datetime.now(timezone.utc)), feeds_ok=tally.ok,
-                      feeds_unchanged=tally.unchanged, feeds_failed=tally.failed, new=tally.new, updated=tally.updated)
-    db.conn.close()
+    try:
+        yield from _fetch_feeds(db, config, feeds, stored, count, now, tally)
+        writes.finish_run(db, run_id, finished=format_utc(datetime.now(timezone.utc)), feeds_ok=tally.ok,
+                          feeds_unchanged=tally.unchanged, feeds_failed=tally.failed, new=tally.new, updated=tally.updated)
+    except sqlite3.Error as exc:
+        raise StoreError(f"{db_path}: cannot write to the store ({exc})") from None
+    finally:
+        db.conn.close()
     extra: dict[str, int] = {"skipped": tally.skipped} if tally.skipped else {}
-    yield from _run_phases(db_path, config, fulltext, extract, extra)
+    yield from _run_phases(db_path, replace(config, feeds=feeds), fulltext, extract, extra)
     yield SyncFinished(tally.ok, tally.unchanged, tally.failed, tally.new, tally.updated, extra)
+
+
+def run_fulltext_only(config: Config, db_path: Path, *, only: str | None = None,
+                      extract: bool = True) -> Iterator[SyncEvent]:
+    """`sync --fulltext-only`: no feed is fetched; the pages of the stored articles that
+    have none yet (or failed fewer than 3 times) are fetched, then extraction runs.
+
+    Yields the phases' PhaseProgress and a SyncFinished with zero feeds. Raises
+    NoMatchingFeeds like run_sync, and StoreError when the store cannot be opened.
+    """
+    feeds = select_feeds(config, only)
+    open_db(db_path).conn.close()
+    extra: dict[str, int] = {}
+    yield from _run_phases(db_path, replace(config, feeds=feeds), True, extract, extra)
+    yield SyncFinished(0, 0, 0, 0, 0, extra)
