@@ -138,8 +138,9 @@ def _fp_entry(entry: Any) -> RawEntry:
         link=entry.get("link"),
         title=entry.get("title") or "",
         author=detail.get("name") or entry.get("author"),
-        published=_fp_date(entry.get("published_parsed")),
-        updated=_fp_date(entry.get("updated_parsed")),
+        # dict.get: FeedParserDict.get maps a missing updated_parsed to published_parsed (with a warning)
+        published=_fp_date(dict.get(entry, "published_parsed")),
+        updated=_fp_date(dict.get(entry, "updated_parsed")),
         summary=entry.get("summary") or None,
         summary_is_html=None,
         content=content,

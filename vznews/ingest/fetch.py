@@ -30,7 +30,7 @@ from email.utils import format_datetime, parsedate_to_datetime
 from typing import Iterator
 from urllib.parse import urljoin, urlsplit
 
-import httpx
+from vznews.ingest.httpclient import httpx
 
 from vznews.ingest.localfile import fetch_local, is_local
 from vznews.models import Settings

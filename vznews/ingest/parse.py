@@ -28,6 +28,7 @@ _ROOT = re.compile(
     re.DOTALL | re.IGNORECASE,
 )
 _PAGE_ROOTS = {b"html", b"head", b"body"}
+_FEED_ROOTS = {b"rss", b"feed", b"rdf:rdf", b"rdf"}
 _FIRST_BYTE = re.compile(rb"(?:\xef\xbb\xbf)?\s*(\S)")
 
 
@@ -36,8 +37,10 @@ def _is_html_page(data: bytes, content_type: str | None) -> bool:
     if match is None:
         return bool(content_type and "html" in content_type.lower() and b"<" in data[:8192])
     root = match.group("root").lower()
+    if root in _FEED_ROOTS:
+        return False
     doctype = (match.group("doctype") or b"").lower()
-    return root in _PAGE_ROOTS or (doctype == b"html" and root not in (b"rss", b"feed", b"rdf:rdf"))
+    return root in _PAGE_ROOTS or doctype == b"html" or bool(content_type and "html" in content_type.lower())
 
 
 def read_document(body: bytes, content_type: str | None = None, *, backend: Backend = "auto") -> RawFeed:
