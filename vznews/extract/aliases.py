@@ -96,8 +96,9 @@ def load_aliases(path: Path) -> Aliases:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
         found = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
-        where = f"{found.group(1)}:{found.group(2)}" if found else "1"
-        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc)) or "invalid TOML"
+        where = f"{found.group(1)}:{found.group(2)}" if found else str(max(1, len(raw.splitlines())))
+        message = re.sub(r"\s*\(at (?:line \d+, column \d+|end of document)\)", "", str(exc)) or "invalid TOML"
+        message += "" if found else " (at the end of the file)"
         raise AliasesError(f"{path}:{where}: {message}") from None
 
     def bad(needle: str, message: str) -> AliasesError:

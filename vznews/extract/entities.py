@@ -27,16 +27,22 @@ from vznews.models import EntityKind, EntityMention, Quote
 _ACRONYM = re.compile(r"\s*\(([A-Z][A-Z.&]{1,9})\)")
 
 
-def _fold_acronyms(text: str, found: list[Mention]) -> None:
-    """"National Electoral Council (CNE)": "CNE" is that organisation in this article."""
+def _fold_acronyms(text: str, found: list[Mention]) -> list[Mention]:
+    """"National Electoral Council (CNE)": "CNE" is that organisation in this article.
+
+    The bracketed acronym itself is not a second mention.
+    """
     alias: dict[str, str] = {}
+    brackets: list[tuple[int, int]] = []
     for m in found:
         spelled = _ACRONYM.match(text, m.end)
         if spelled and m.label == "ORG" and len(m.key.split()) >= 2:
             alias[entity_key(spelled.group(1))] = m.key
+            brackets.append(spelled.span(1))
     for m in found:
         if m.key in alias:
             m.key, m.label = alias[m.key], "ORG"
+    return [m for m in found if (m.start, m.end) not in brackets]
 
 
 def _person_score(group: list[Mention], speakers: set[str]) -> float:
@@ -170,8 +176,7 @@ def _speaker_keys(quotes: Sequence[Quote]) -> dict[str, str]:
 def resolve_entities(text: str, raw: Iterable[RawEntity], quotes: Sequence[Quote] = ()) -> list[EntityMention]:
     """The article's entities, one per real thing, with mention counts, in order of first mention."""
     speakers = _speaker_keys(quotes)
-    found = mentions(text, raw)
-    _fold_acronyms(text, found)
+    found = _fold_acronyms(text, mentions(text, raw))
     _fold_names(found, set(speakers))
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m in _merge_adjacent(text, found):
@@ -181,9 +186,9 @@ def resolve_entities(text: str, raw: Iterable[RawEntity], quotes: Sequence[Quote
         words = key.split()
         known = key in groups or any(_contains(k.split(), words) or _contains(words, k.split()) for k in groups)
         start = text.find(speaker)
-        if not known and looks_like_person(speaker) and start >= 0 and not any(s <= start < e for s, e in skip):
+        if not known and _speaker_name(speaker) and start >= 0 and not any(s <= start < e for s, e in skip):
             groups[key].append(Mention(speaker, key, "PERSON", start, start + len(speaker), 2))
-    _complete_surnames(text, groups, set(speakers), skip)
+    _complete_surnames(text, groups, set(speakers), credit_spans(text))
     _rescan(text, groups, set(speakers))
     for key in [k for k, g in groups.items() if _stray_word(text, g, set(speakers))]:
         del groups[key]
@@ -193,6 +198,17 @@ def resolve_entities(text: str, raw: Iterable[RawEntity], quotes: Sequence[Quote
         forms = tuple(sorted({m.name for m in group}))
         out.append(EntityMention(_display(group, key), _kind(group, set(speakers)), len(group), key=key, forms=forms, spans=spans))
     return out
+
+
+def _speaker_name(speaker: str) -> bool:
+    """A speaker worth an entity: a person's full name, or one capitalised word that is no role ("Aides")."""
+    from vznews.extract import lexicon
+
+    if looks_like_person(speaker):
+        return True
+    low = speaker.lower()
+    return (" " not in speaker and speaker[:1].isupper() and speaker[1:].islower() and low not in lexicon.role_nouns()
+            and low not in lexicon.pronouns() and speaker.isalpha())
 
 
 def speaker_entity(speaker: str | None, entities: Sequence[EntityMention]) -> EntityMention | None:

