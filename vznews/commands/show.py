@@ -13,6 +13,7 @@ from rich.text import Text
 from vznews import locations
 from vznews.commands.options import db_option, fail, inherit_parent
 from vznews.store.db import StoreError, open_db
+from vznews.store.queries import article_body
 from vznews.textsafe import clean_terminal_text, one_line
 
 READABLE_WIDTH = 100  # long lines are hard to read even on a wide terminal
@@ -29,14 +30,15 @@ class ShownArticle:
     published: str
     url: str | None
     body: str
-    origin: str  # "page", "content" or "summary"
+    origin: str  # "fulltext", "content" or "summary" (as store.queries.article_body says)
     fulltext_status: str | None
     fulltext_error: str | None
     fulltext_attempts: int
 
 
 def load_article(conn: sqlite3.Connection, article_id: int) -> ShownArticle | None:
-    """The article with `article_id` and its body (page text, else feed content, else summary)."""
+    """The article with `article_id`, its body as the reader and extraction see it
+    (page text, else feed content, else summary), and its full-text outcome."""
     row = conn.execute(
         """SELECT a.id, a.title, f.name, a.author, a.published, a.url, a.fulltext, a.content, a.summary,
                   a.fulltext_status, a.fulltext_error, a.fulltext_attempts
@@ -45,19 +47,13 @@ def load_article(conn: sqlite3.Connection, article_id: int) -> ShownArticle | No
     ).fetchone()
     if row is None:
         return None
-    fulltext, content, summary = row[6], row[7], row[8]
-    if fulltext and fulltext.strip():
-        body, origin = fulltext, "page"
-    elif content and content.strip():
-        body, origin = content, "content"
-    else:
-        body, origin = summary or "", "summary"
+    body, origin = article_body({"fulltext": row[6], "content": row[7], "summary": row[8]})
     return ShownArticle(row[0], row[1], row[2], row[3], row[4], row[5], body, origin, row[9], row[10], row[11])
 
 
 def origin_marker(article: ShownArticle) -> str:
     """One line saying whether the body is the extracted page or the feed's own text, and why."""
-    if article.origin == "page":
+    if article.origin == "fulltext":
         return "full text, extracted from the article's page"
     label = "the feed's summary" if article.origin == "summary" else "the feed's text"
     if article.fulltext_status == "failed":
