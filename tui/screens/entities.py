@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -67,7 +68,8 @@ class EntitiesScreen(BaseScreen):
         filters = self.entities.filters
         label = dict(KINDS).get(filters.kind or "all", "All")
         name = f" · name “{filters.name}”" if filters.name else ""
-        self.entities.border_title = f"Entities: {label} ({event.total:,}) by articles{name}"
+        # Text, not a str: a typed filter like "[b" is not markup
+        self.entities.border_title = Text(f"Entities: {label} ({event.total:,}) by articles{name}")
         if event.total == 0 and self.entities.error is None:
             self.entities.border_subtitle = "no entity matches" if filters.name or filters.kind else "no entities yet: sync, then extraction finds them"
         else:

@@ -122,9 +122,9 @@ class EntityScreen(ArticleActions, BaseScreen):
     def on_paged_list_loaded(self, event: PagedList.Loaded) -> None:
         name = safe(self.page.entity.name, 60) if self.page else ""
         if event.paged_list is self.quotes:
-            self.quotes.border_title = f"Quotes by {name} ({event.total:,})"
+            self.quotes.border_title = Text(f"Quotes by {name} ({event.total:,})")  # Text: names are not markup
         elif event.paged_list is self.articles:
-            self.articles.border_title = f"Articles mentioning {name} ({event.total:,}), newest first"
+            self.articles.border_title = Text(f"Articles mentioning {name} ({event.total:,}), newest first")
 
     def on_paged_list_selected(self, event: PagedList.Selected) -> None:
         if event.paged_list is self.quotes:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -57,7 +58,8 @@ class QuotesScreen(BaseScreen):
     def on_paged_list_loaded(self, event: PagedList.Loaded) -> None:
         filters = self.quotes.filters
         what = " · ".join(f"{k} “{v}”" for k, v in (("speaker", filters.speaker), ("text", filters.text)) if v)
-        self.quotes.border_title = f"Quotes ({event.total:,})" + (f" · {what}" if what else "")
+        # Text, not a str: a typed filter like "[b" is not markup
+        self.quotes.border_title = Text(f"Quotes ({event.total:,})" + (f" · {what}" if what else ""))
         if event.total == 0 and self.quotes.error is None:
             self.quotes.border_subtitle = "no quotes match" if what else "no quotes yet: sync, then extraction finds them"
         else:
