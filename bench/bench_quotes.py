@@ -28,12 +28,21 @@ GOLD_DIR = ROOT / "tests" / "extract" / "gold"
 DEFAULT_EVAL = ROOT.parent / "shared" / "eval"
 
 
-def predict(rows: list[dict]) -> list[dict]:
-    """score.py PRED lines for `rows` (each with id and text)."""
+def predict(rows: list[dict], joined: bool = True) -> list[dict]:
+    """score.py PRED lines for `rows` (each with id and text).
+
+    `joined`: one span per quotation, the parts of an interrupted quote joined (the annotated
+    corpora's convention); otherwise one record per part, as vznews stores them (the own gold's).
+    """
     out = []
     for r in rows:
         qs = extract_quotes(r["text"], r.get("lang"))
-        out.append({"id": r["id"], "quotes": quotation_records(r["text"], qs)})
+        if joined:
+            recs = quotation_records(r["text"], qs)
+        else:
+            recs = [{"start": q.start, "end": q.end, "speaker": q.speaker, "speaker_mention": q.speaker_as_written,
+                     "kind": q.kind, "cue": q.cue} for q in qs]
+        out.append({"id": r["id"], "quotes": recs})
     return out
 
 
@@ -52,8 +61,8 @@ def scorer(eval_dir: Path):
     return mod.score
 
 
-def report(name: str, rows: list[dict], score, keep: Path | None = None) -> None:
-    preds = predict(rows)
+def report(name: str, rows: list[dict], score, keep: Path | None = None, joined: bool = True) -> None:
+    preds = predict(rows, joined)
     if keep is not None:
         keep.write_text("".join(json.dumps(p) + "\n" for p in preds), encoding="utf-8")
     if score is None:
@@ -106,7 +115,7 @@ def main() -> int:
     score = scorer(a.eval)
     gold = [row for f in sorted(GOLD_DIR.glob("*.jsonl")) for row in load(f)]
     if gold:
-        report("own gold cases", gold, score)
+        report("own gold cases (quote parts as vznews stores them)", gold, score, joined=False)
     texts = [r["text"] for r in gold]
     corpus = a.eval / "polnear-train.jsonl"
     if corpus.exists():

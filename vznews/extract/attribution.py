@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from vznews.extract import lexicon
-from vznews.extract.speakers import DETERMINERS, Speaker, parse_speaker
+from vznews.extract.speakers import CLAUSE_WORDS, DETERMINERS, Speaker, parse_speaker
 from vznews.extract.tokens import Tok, tokenize
 
 AUX = frozenset(
@@ -155,7 +155,10 @@ def after(text: str, lang: str, lo: int, hi: int) -> Attribution | None:
         if k == 0 or all(t.low in AUX for t in toks[:k]):
             if cue.lower() not in lexicon.verbs(lang).invertible and cue not in ("according to", "según"):
                 return None
-            sp = parse_speaker(text, _inverted_subject(toks[k + n :]))
+            rest = _inverted_subject(toks[k + n :])
+            sp = parse_speaker(text, rest)
+            if sp is None and not rest and cue not in ("according to", "según"):
+                return Attribution(None, cue, verb.start, True)  # `«…», explicó.`: the last speaker again
             return Attribution(sp, cue, verb.start, True) if sp else None
         if cue in ("according to", "según"):
             return None
@@ -239,25 +242,55 @@ def _strip_paren(toks: list[Tok]) -> list[Tok]:
     return out
 
 
-def subject_of(text: str, toks: list[Tok], cue: str) -> Speaker | None:
-    """The speaker of a verb preceded by `toks` (its clause so far); participles take the clause subject."""
+def subject_of(text: str, toks: list[Tok], cue: str, lang: str = "en") -> Speaker | None:
+    """The speaker of a verb preceded by `toks` (its clause so far).
+
+    Participles (`, saying`) and coordinated verbs (`said … and added`) share the subject of the
+    clause's earlier speech verb, or failing one, of the clause itself.
+    """
     subject = _strip_aux(toks)
-    if cue.endswith("ing") or not subject or subject[-1].text == "," or subject[-1].low in ("and", "but", "y"):
+    while subject and subject[-1].text == ",":
+        subject = subject[:-1]
+    if cue.endswith(("ing", "ando", "iendo")) or not subject or subject[-1].low in ("and", "but", "y", "e", "pero"):
+        for j in range(len(toks) - 1, 0, -1):
+            hit = _verb_at(toks, j, lang)
+            if hit is not None and hit[0] not in ("according to", "según") and not hit[0].endswith("ing"):
+                return subject_of(text, toks[:j], hit[0], lang)
         return sentence_subject(text, toks)
     return parse_speaker(text, subject, before_verb=True)
 
 
+_IRREGULAR_PAST = frozenset(
+    """went came made took gave got left met ran saw spoke stood won lost began held kept led sent brought
+    thought found felt became sat paid fell rose drew threw wore""".split()
+)
+
+
+def _verb_like(t: Tok) -> bool:
+    """A word that ends a clause's subject: a verb form, an auxiliary, a relative or clause word."""
+    if t.cap or not t.word:
+        return False
+    low = t.low
+    if low in CLAUSE_WORDS or low in AUX or low in _IRREGULAR_PAST or low in ("who", "which", "whose"):
+        return True
+    if low in _speech_forms() or low in lexicon.role_nouns():
+        return low in _speech_forms() and low not in lexicon.role_nouns()
+    return low.endswith(("ed", "ing")) and len(low) > 4
+
+
 def sentence_subject(text: str, toks: list[Tok]) -> Speaker | None:
-    """The subject at the head of a clause: the words before its first verb-like lower-case word."""
-    nouns = lexicon.role_nouns()
+    """The subject at the head of a clause: its words up to the first verb-like word."""
     out: list[Tok] = []
     for t in toks:
-        if t.word and not t.cap and t.low not in DETERMINERS and t.low not in nouns and t.low not in (
-            "of", "for", "de", "del", "campaign", "former", "top", "senior", "chief",
-        ):
-            if out and (out[-1].cap or out[-1].low in nouns):
-                break
-        if t.text in (";", ":"):
+        if t.text in (";", ":") or len(out) > 24:
+            break
+        if _verb_like(t) and any(x.word for x in out):
             break
         out.append(t)
-    return parse_speaker(text, out) if out else None
+    return parse_speaker(text, out, before_verb=True) if out else None
+
+
+def _speech_forms() -> frozenset[str]:
+    from vznews.extract.speakers import _all_verb_forms
+
+    return _all_verb_forms()

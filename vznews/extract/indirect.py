@@ -18,7 +18,7 @@ from vznews.extract.speakers import BOUNDARY, CLAUSE_WORDS, Speaker, parse_speak
 from vznews.extract.tokens import Tok, tokenize
 
 THAT = frozenset(("that", "que"))
-CLAUSE_START = frozenset("he she they it we i there él ella ellos ellas".split())
+CLAUSE_START = frozenset("he she they it we i there the his her their its this these those él ella ellos ellas".split())
 BARE_OK = frozenset("said says told tells dijo dice".split())
 ADJUNCT_START = frozenset(
     """in on at during after before via this last yesterday today earlier later recently monday tuesday
@@ -46,7 +46,10 @@ class Reported:
 
 
 def find_indirect(text: str, lang: str, paragraphs: list[tuple[int, int]], spans: list[Span]) -> list[Reported]:
-    """Every reported clause outside quotation marks, in reading order (at most one per sentence)."""
+    """Every reported clause outside quotation marks, in reading order (at most one per sentence).
+
+    Also "event" records (no clause, empty span): a named person was the subject of a speech verb there.
+    """
     out: list[Reported] = []
     by_para: dict[int, list[tuple[int, int]]] = {}
     for s in spans:
@@ -69,7 +72,8 @@ def find_indirect(text: str, lang: str, paragraphs: list[tuple[int, int]], spans
             r = _at(text, lang, p, s, e, m, quoted)
             if r is not None:
                 out.append(r)
-                done.add(i)
+                if r.kind != "event":
+                    done.add(i)
     return out
 
 
@@ -91,7 +95,7 @@ def _at(text: str, lang: str, p: int, s: int, e: int, m: re.Match, quoted) -> Re
 _BREAK = re.compile(
     r",\s+(?:but|and|which|who|whom|whose|as|while|although|though|whereas|even|according|said|says|adding"
     r"|saying|has|have|had|is|are|was|were|pero|y|que|quien|mientras|aunque|según|dijo)\b|,\s+\w+ing\b"
-    r"|;|\s[—–]\s|\s--\s|\(",
+    r"|;|\s[—–]\s|\s--\s",
 )
 
 
@@ -162,11 +166,22 @@ def _verb_that(text, lang, p, s, e, m) -> Reported | None:
     elif cue.lower() in BARE_OK and k + n < len(toks) and toks[k + n].low in CLAUSE_START:
         start = toks[k + n].start
     else:
-        return None
+        return _event(text, p, toks, k, cue, m)
     span = _reported(text, start, e)
     if span is None:
-        return None
+        return _event(text, p, toks, k, cue, m)
     return Reported(span[0], span[1], p, cue, attribution.subject_of(text, toks[:k], cue), m.start())
+
+
+def _event(text, p, toks: list[Tok], k: int, cue: str, m: re.Match) -> Reported | None:
+    """A named person speaks here without a reported clause (`Quintero spoke shortly after 2 a.m.`):
+    not a quotation, but the last speaker a later pronoun or bare quote may refer to."""
+    if cue.endswith("ing"):
+        return None
+    sp = attribution.subject_of(text, toks[:k], cue)
+    if sp is None or sp.kind != "person":
+        return None
+    return Reported(m.start(), m.start(), p, cue, sp, m.start(), kind="event")
 
 
 def _trailing(text, lang, p, s, e, m) -> Reported | None:

@@ -64,8 +64,10 @@ def extract_quotes(text: str, lang: str | None = None) -> list[Quote]:
         spans = sorted(spans + raya_spans(text, paragraphs), key=lambda s: s.start)
     reported = [Found(r.start, r.end, r.paragraph, r.kind, r.cue, r.speaker, r.anchor)
                 for r in indirect.find_indirect(text, lang, paragraphs, spans)]
-    found = _direct(text, lang, paragraphs, spans, reported)
-    return resolve_speakers(text, sorted(found + reported, key=lambda f: f.start))
+    events = [r for r in reported if r.kind == "event"]
+    reported = [r for r in reported if r.kind != "event"]
+    found = _direct(text, lang, paragraphs, spans, reported + events)
+    return resolve_speakers(text, sorted(found + reported, key=lambda f: f.start), events)
 
 
 def _direct(text: str, lang: str, paragraphs, spans: list[Span], reported: list[Found]) -> list[Found]:
@@ -141,7 +143,8 @@ def _one(text: str, lang: str, span: Span, at: _Where, out: list[Found], history
         return None
     if classify.nickname(text, span):
         return None
-    if not opens and not span.dash and classify.single_term(content) and not _verb_right_before(text, before, span):
+    if not opens and not span.dash and classify.single_term(content) and not (
+            _verb_right_before(text, before, span) and classify.ends_clause(content)):
         return None  # `called him a "dictator"`: a term, not a quotation (but `shouted "Cruz!"` is one)
     if span.single and classify.whole_paragraph(text, span, at.para) and after is None:
         return None  # a subheading quoting the story: 'A change warrior.'
@@ -156,14 +159,16 @@ def _one(text: str, lang: str, span: Span, at: _Where, out: list[Found], history
         return found("direct" if opens and before.tight else "mixed", before, joined)
     if span.single:
         return None  # single marks without an attribution: a headline's quoted words, an aside
-    if opens and classify.sentence_like(content, span):
+    if opens and (classify.sentence_like(content, span) or after is not None):
         byline = _dash_byline(text, span, at)
         if byline is not None:
             return found("direct", byline)
         last = _last_speaker(span.open_at, out, history)
         if last is None:
-            return Found(span.start, span.end, span.paragraph, "direct", None, None, span.start)
-        joined = prev is not None and last is prev and prev.end <= prev.anchor < span.start
+            return Found(span.start, span.end, span.paragraph, "direct", after and after.cue, None, span.start)
+        joined = prev is not None and last is prev and prev.end <= prev.anchor < span.start and after is None
+        if after is not None:  # `«…», explicó.`: a cue of its own, the speaker from before
+            return Found(span.start, span.end, span.paragraph, "direct", after.cue, last.speaker, after.cue_start)
         return found("direct", last, joined)
     others = [q for q in at.quoted if q[0] != span.open_at]
     loose = attribution.before(text, lang, at.sentence_lo, span.open_at, max_gap=40, skip=others)

@@ -104,8 +104,21 @@ def resolve_pronoun(sp: Speaker, history: list[Said]) -> Said | None:
     return None
 
 
-def resolve_speakers(text: str, found: list) -> list[Quote]:
-    """Quote records for `found` (quotes.Found) with pronouns and surnames resolved to full names."""
+def _last_named(sp: Speaker, names: dict[str, list[FullName]]) -> Said | None:
+    """Failing a speaker, the last person named before the pronoun whose first name tells the same gender."""
+    best = None
+    for group in names.values():
+        for n in group:
+            if n.start < sp.start and n.gender == sp.gender and (best is None or n.start > best.start):
+                best = n
+    return Said(best.start, best.text, best.gender) if best else None
+
+
+def resolve_speakers(text: str, found: list, events: list = ()) -> list[Quote]:
+    """Quote records for `found` (quotes.Found) with pronouns and surnames resolved to full names.
+
+    `events`: speakers that said something without a quotation; they count as the last speaker.
+    """
     names = full_names(text)
     counts: Counter[str] = Counter(
         expand_surname(f.speaker, names, Counter()) for f in found if f.speaker is not None and f.speaker.kind == "person"
@@ -113,7 +126,7 @@ def resolve_speakers(text: str, found: list) -> list[Quote]:
     history: list[Said] = []
     by_start: dict[int, str] = {}  # a speaker mention (by offset) resolves once
     out = []
-    for f in sorted(found, key=lambda f: f.anchor):
+    for f in sorted([*found, *events], key=lambda f: f.anchor):
         sp = f.speaker
         name = role = written = None
         if sp is not None:
@@ -121,7 +134,7 @@ def resolve_speakers(text: str, found: list) -> list[Quote]:
             if sp.start in by_start:
                 name = by_start[sp.start]
             elif sp.kind == "pronoun":
-                said = resolve_pronoun(sp, history)
+                said = resolve_pronoun(sp, history) or _last_named(sp, names)
                 name = said.name if said else sp.text
             elif sp.kind == "person":
                 name = expand_surname(sp, names, counts)
@@ -129,6 +142,8 @@ def resolve_speakers(text: str, found: list) -> list[Quote]:
             else:
                 name = sp.text
             by_start[sp.start] = name
+        if f.kind == "event":
+            continue
         start, end = _trim(text, f.start, f.end)
         out.append(Quote(text[start:end], name, written, role, f.cue, f.kind, start, end, f.paragraph, f.joined))
     return sorted(out, key=lambda q: (q.start, q.end))

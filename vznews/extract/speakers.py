@@ -25,6 +25,9 @@ NON_NAMES = frozenset(
     January February March April May June July August September October November December Last Next Both
     Many Some Most Several Few Other Others One Two Three Four Five Such Every Each No Not Yes Even Just Only
     Why What Who How Where Which Whether Because Although Though Despite During Under Over With Without Through
+    Behind Beyond Inside Outside Across Along Among Around Near Until Upon Within Against Between From Into
+    Like Unlike Throughout Toward Towards Via For To By Of About Above Below Instead Later Once Meanwhile
+    Desde Entre Hasta Hacia Contra Bajo Durante Mientras Tras Ante Luego Además Así Aquí Allí
     El La Los Las Un Una Pero Y Según En Con Por Para Al Del Este Esta Ese Esa Estos Estas Ellos Ellas Él Ella
     Lunes Martes Miércoles Jueves Viernes Sábado Domingo Enero Febrero Marzo Abril Mayo Junio Julio Agosto
     Septiembre Octubre Noviembre Diciembre Ayer Hoy Mañana Sin Sobre Tras Ante Cuando Como Si""".split()
@@ -190,7 +193,9 @@ def _role_text(text: str, toks: list[Tok]) -> str | None:
 INTRO = frozenset(
     """when while after before as in on at during since if although speaking asked responding following
     despite with without for by from to meanwhile however still earlier later then now also but and yet so
-    en durante tras al ante por para con sin además luego""".split()
+    behind beyond inside outside across along among around near until upon within against between into
+    like unlike throughout toward towards via about instead once
+    en durante tras al ante por para con sin además luego desde entre hasta hacia contra bajo mientras así""".split()
 )
 
 
@@ -225,6 +230,8 @@ def parse_speaker(text: str, toks: list[Tok], before_verb: bool = False) -> Spea
     parts = _parts(toks)
     pron = lexicon.pronouns()
     parts = [p for p in parts if not all(t.text.isdigit() for t in p)]  # ages: "Suu Kyi, 70,"
+    while len(parts) > 1 and all(t.text.isupper() or not t.word for t in parts[0]):
+        parts = parts[1:]  # a dateline: "CALEDRA — …", "WASHINGTON (AP) — …"
     if before_verb and len(parts) > 1:
         last = parts[-1]
         if len(last) == 1 and last[0].low in pron:
