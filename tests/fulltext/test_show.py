@@ -99,3 +99,23 @@ def test_db_option_given_before_the_subcommand(tmp_path: Path) -> None:
     article_id = add_article(db, feed, "g1", title="Via the group option", summary="x")
     code, out, _ = _run("--db", str(db), "show", str(article_id))
     assert code == 0 and out.startswith("Via the group option")
+
+
+def test_quotes_and_list_items_keep_their_marks_when_wrapped() -> None:
+    from vznews.commands.show import wrap_body
+
+    body = "> " + "quoted words " * 10 + "\n\n• " + "item words " * 10 + "\n• short"
+    quote, items = wrap_body(body, 40)
+    assert all(line.startswith("> ") for line in quote.splitlines()) and len(quote.splitlines()) > 2
+    lines = items.splitlines()
+    assert lines[0].startswith("• ") and lines[1].startswith("  item") and lines[-1] == "• short"
+    assert all(len(line) <= 40 for line in lines)
+
+
+def test_long_link_is_printed_whole_on_one_line(tmp_path: Path) -> None:
+    db = tmp_path / "v.db"
+    feed = add_feed(db, "https://example.org/feed.xml")
+    link = "https://example.org/" + "very-long-slug-" * 12
+    article_id = add_article(db, feed, "g1", url=link, summary="x")
+    code, out, _ = _run("show", str(article_id), "--db", str(db))
+    assert f"Link: {link}" in out.splitlines()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import textwrap
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -72,22 +73,38 @@ def _when(published: str) -> str:
     return moment.strftime("%Y-%m-%d %H:%M UTC")
 
 
+def wrap_body(body: str, width: int) -> list[str]:
+    """The body as wrapped paragraphs: list items and block quotes keep their marks on continuation lines."""
+    paragraphs = []
+    for paragraph in clean_terminal_text(body).split("\n\n"):
+        lines = []
+        for line in paragraph.strip().splitlines():
+            line = line.strip()
+            if not line:
+                continue
+            lead = "> " if line.startswith("> ") else "  " if line.startswith("• ") else ""
+            lines.append(textwrap.fill(line, width, subsequent_indent=lead, break_long_words=False, break_on_hyphens=False))
+        if lines:
+            paragraphs.append("\n".join(lines))
+    return paragraphs
+
+
 def render(console: Console, article: ShownArticle) -> None:
     """Print the article: header lines, a marker rule, then the wrapped body (never as markup)."""
-    console.print(Text(one_line(article.title, 500) or "(untitled)", style="bold"))
+    console.print(Text(one_line(article.title, 500) or "(untitled)", style="bold"), soft_wrap=True)
     fields = [("Source", one_line(article.source)), ("Author", one_line(article.author)), ("Date", _when(article.published)),
               ("Link", one_line(article.url, 2000))]
     for label, value in fields:
-        if value:
-            console.print(Text.assemble((f"{label}: ", "dim"), value))
+        if value:  # soft wrap: a long link stays one line, copyable
+            console.print(Text.assemble((f"{label}: ", "dim"), value), soft_wrap=True)
     console.rule(Text(origin_marker(article), style="italic"), style="dim")
-    paragraphs = [p.strip() for p in clean_terminal_text(article.body).split("\n\n") if p.strip()]
+    paragraphs = wrap_body(article.body, console.width)
     if not paragraphs:
         console.print(Text("(no text)", style="dim"))
     for index, paragraph in enumerate(paragraphs):
         if index:
             console.print()
-        console.print(Text(paragraph))
+        console.print(Text(paragraph), soft_wrap=True)
 
 
 @click.command()
