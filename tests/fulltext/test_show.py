@@ -108,7 +108,7 @@ def test_quotes_and_list_items_keep_their_marks_when_wrapped() -> None:
     quote, items = wrap_body(body, 40)
     assert all(line.startswith("> ") for line in quote.splitlines()) and len(quote.splitlines()) > 2
     lines = items.splitlines()
-    assert lines[0].startswith("• ") and lines[1].startswith("  item") and lines[-1] == "• short"
+    assert lines[0].startswith("• ") and lines[1].startswith("  words") and lines[-1] == "• short"
     assert all(len(line) <= 40 for line in lines)
 
 
