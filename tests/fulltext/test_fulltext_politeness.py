@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import replace
 from pathlib import Path
 
 from tests.fulltext.phase import FEED_URL, config, run, store_with
 from tests.fulltext.storehelp import add_article, add_feed, article
 from tests.localserver import LocalServer, Response
+from vznews.ingest.fulltext import run_fulltext
 from vznews.models import FeedConfig
 from vznews.store.db import open_db
 
@@ -129,3 +131,17 @@ def test_progress_counts_each_page(server: LocalServer, tmp_path: Path) -> None:
     assert [e.done for e in events] == [0, 1, 2, 3] and all(e.total == 3 and e.phase == "fulltext" for e in events)
     assert events[-1].counts == {"fetched": 2, "extracted": 1, "failed": 2}  # the PDF arrived but was not a page
     assert events[-1].failed == 2
+
+
+def test_closing_the_phase_early_stops_handing_out_pages(server: LocalServer, tmp_path: Path) -> None:
+    db = tmp_path / "v.db"
+    ids = store_with(db, *[server.route(f"/p/{n}", lambda r: _page(delay=0.3)) for n in range(10)])
+    events = run_fulltext(db, config())
+    assert next(events).done == 0
+    assert next(events).done == 1
+    events.close()  # e.g. Ctrl-C or the TUI cancelling its sync
+    time.sleep(1.0)  # long enough for three more rounds of pages, had the workers gone on
+    requested = len(server.log)
+    assert requested <= 4  # the first two and at most the two in flight
+    stored = [article(db, aid)["fulltext_status"] for aid in ids]
+    assert stored.count("ok") == 1 and stored.count(None) == 9  # the rest stay pending for next time

@@ -71,11 +71,11 @@ def _run(conn, jobs: list[PageJob], config: Config) -> Iterator[PhaseProgress]: 
     threads = [threading.Thread(target=_worker, args=(hosts, fetcher, results), daemon=True, name=f"vznews-page-{n}")
                for n in range(count)]
     counts = {"fetched": 0, "extracted": 0, "failed": 0}
-    total = len(jobs)
-    yield PhaseProgress(PHASE, 0, total, counts=dict(counts))
+    total, done = len(jobs), 0
     for thread in threads:
         thread.start()
     try:
+        yield PhaseProgress(PHASE, 0, total, counts=dict(counts))
         for done in range(1, total + 1):
             outcome = results.get()
             counts["fetched"] += outcome.fetched
@@ -89,9 +89,11 @@ def _run(conn, jobs: list[PageJob], config: Config) -> Iterator[PhaseProgress]: 
                 message = one_line(f"{outcome.job.url}: {outcome.error}", 300)
             yield PhaseProgress(PHASE, done, total, failed=counts["failed"], message=message, counts=dict(counts))
     finally:
+        # Finished: the workers are idle and exit at once. Interrupted (closed early, Ctrl-C):
+        # do not wait out the requests in flight; closing the client fails them fast.
         hosts.close()
         for thread in threads:
-            thread.join()
+            thread.join(timeout=None if done == total else 0.1)
         fetcher.close()
 
 
