@@ -71,7 +71,10 @@ def _serve(hosts: int, pages: int, ready: "multiprocessing.Queue[list[str]]") ->
 
     bases = []
     for h in range(hosts):
-        httpd = ThreadingHTTPServer((f"127.0.0.{h + 1}", 0), Handler)
+        try:
+            httpd = ThreadingHTTPServer((f"127.0.0.{h + 1}", 0), Handler)
+        except OSError:  # only 127.0.0.1 exists here (macOS): fewer hosts
+            break
         httpd.daemon_threads = True
         threading.Thread(target=httpd.serve_forever, daemon=True).start()
         bases.append(f"http://127.0.0.{h + 1}:{httpd.server_address[1]}")
@@ -117,6 +120,9 @@ def main() -> None:
     server.start()
     try:
         bases = ready.get(timeout=60)
+        if len(bases) < args.hosts:
+            print(f"note: only {len(bases)} loopback address(es) can be bound here; pages spread over those")
+            args.hosts = len(bases)
         links = [f"{bases[n % args.hosts]}/story/{n}" for n in range(args.pages)]
         size = sum(len(article_page(n)) for n in range(args.pages))
         print(f"corpus: {args.pages} article pages on {args.hosts} hosts, {size / 1e6:.1f} MB "
