@@ -13,6 +13,7 @@ thread; one failing page never stops the others.
 from __future__ import annotations
 
 import queue
+import sqlite3
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,7 +62,7 @@ def run_fulltext(db_path: Path, config: Config, *, only_missing: bool = True) ->
         db.conn.close()
 
 
-def _run(conn, jobs: list[PageJob], config: Config) -> Iterator[PhaseProgress]:  # type: ignore[no-untyped-def]
+def _run(conn: sqlite3.Connection, jobs: list[PageJob], config: Config) -> Iterator[PhaseProgress]:
     settings = config.settings
     hosts = HostQueue(((_host(job.url), job) for job in jobs), per_host=settings.per_host, delay=settings.fulltext_delay)
     results: queue.Queue[PageOutcome] = queue.Queue()
