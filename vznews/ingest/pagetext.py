@@ -1,10 +1,11 @@
 """A fetched web page (bytes + Content-Type) -> its main text as clean plain paragraphs.
 
 trafilatura finds the article body and drops navigation, ads, comments, share
-widgets and cookie banners; this module decodes the bytes with the right charset
-first (trafilatura ignores the declared one) with the feeds' rules, then renders trafilatura's element
-tree as terminal text: paragraphs and headings separated by blank lines, block
-quotes prefixed with "> ", list items with "• ". trafilatura is imported on first
+widgets and cookie banners. This module first decodes the bytes with the feeds'
+charset rules plus <meta> (trafilatura ignores declared charsets), then renders
+trafilatura's element tree as terminal text: paragraphs and headings separated by
+blank lines, block quotes prefixed with "> ", list items with "• ". `failure_reason`
+judges the result (nothing found, paywalled). trafilatura is imported on first
 use, so importing this module stays cheap.
 """
 
