@@ -38,7 +38,7 @@ NOW = "2025-03-05T12:00:00Z"
 HOSTILE_FRAGMENTS = [
     "[bold red]", "[/]", "[link=file:///etc/passwd]x[/link]", "[@click=app.quit]q[/]", "\x1b[31m", "\x1b[2J",
     "\x1b]52;c;cHduZWQ=\x07", "\x1b]8;;http://evil.invalid\x1b\\", "\u202e", "\u2066", "\u200b", "\ufeff",
-    "e\u0301\u0301\u0301", "\x00", "\x07", "\r", "\x85", "\ud800", "]]>", "<![CDATA[", "&amp;", "&bogus;", "&#0;",
+    "e\u0301\u0301\u0301", "\x00", "\x07", "\r", "\x85", "\ud800", "]]>", "<![CDATA[", "&amp;", "&bogus;", "&#0;", "&#xD800;", "&#XDFFF;", "&#1114112;", "&#" + "9" * 30 + ";",
     "<script>alert(1)</script>", "<b>", "</p>", "'", '"', "\\", "%s", "{0}", "\u0000" * 3,
 ]
 hostile_text = st.one_of(

@@ -38,12 +38,14 @@ def _ffp_synthesized(entry: dict[str, Any]) -> bool:
     """True when fastfeedparser made the description up from the content."""
     from fastfeedparser import main as ffp_main
 
+    description = entry.get("description") or ""
     synthesize = getattr(ffp_main, "_synthesize_entry_description", None)
-    if synthesize is None or not entry.get("content"):
+    # A made-up description is tag-free text of at most 512 characters: most real ones are not.
+    if synthesize is None or not entry.get("content") or len(description) > 512 or "<" in description:
         return False
     probe = {"content": entry["content"]}
     synthesize(probe)
-    return probe.get("description") == entry.get("description")
+    return probe.get("description") == description
 
 
 def _ffp_content(entry: dict[str, Any]) -> tuple[str | None, bool | None]:
@@ -61,6 +63,17 @@ def _ffp_content(entry: dict[str, Any]) -> tuple[str | None, bool | None]:
     return value, kind not in _PLAIN_TYPES
 
 
+def _dated_by_guid(entry: dict[str, Any]) -> bool:
+    """fastfeedparser dates an undated RSS item from its guid when the guid parses as a
+    date ("17" -> the 17th of this month, "1700000000" -> 2023); feedparser never does."""
+    from fastfeedparser import main as ffp_main
+
+    guid, parse_date = entry.get("id"), getattr(ffp_main, "_parse_date", None)
+    if not guid or parse_date is None or guid.startswith(("http://", "https://")):
+        return False
+    return parse_date(guid) == entry.get("published")
+
+
 def _ffp_entry(entry: dict[str, Any]) -> RawEntry:
     content, content_is_html = _ffp_content(entry)
     summary = entry.get("description") or None
@@ -74,7 +87,7 @@ def _ffp_entry(entry: dict[str, Any]) -> RawEntry:
         link=entry.get("link"),
         title=entry.get("title") or "",
         author=detail.get("name") or entry.get("author"),
-        published=parse_iso_date(entry["published"]) if entry.get("published") else None,
+        published=parse_iso_date(entry["published"]) if entry.get("published") and not _dated_by_guid(entry) else None,
         updated=parse_iso_date(entry["updated"]) if entry.get("updated") else None,
         summary=summary,
         summary_is_html=None,
@@ -148,13 +161,30 @@ def _fp_entry(entry: Any) -> RawEntry:
     )
 
 
+_CHARREF = re.compile(rb"&#([xX][0-9a-fA-F]+|[0-9]+);")
+
+
+def _replace_impossible_charrefs(data: bytes) -> bytes:
+    """`&#xD800;`, `&#1114112;` and the like name no character: feedparser's lenient
+    parser raises on them (chr, encode), losing the whole feed. They become U+FFFD."""
+
+    def fix(match: re.Match[bytes]) -> bytes:
+        digits = match.group(1)
+        if len(digits) > 9:
+            return b"&#xFFFD;"
+        code = int(digits[1:], 16) if digits[:1] in b"xX" else int(digits)
+        return match.group(0) if code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else b"&#xFFFD;"
+
+    return _CHARREF.sub(fix, data) if b"&#" in data else data
+
+
 def parse_feedparser(data: bytes) -> RawFeed:
     """Parse with feedparser (sanitizer and URI rewriting off: we keep the original
     HTML and make text ourselves); raises ParseError when it finds no feed."""
     import feedparser
 
     result = feedparser.parse(
-        data,
+        _replace_impossible_charrefs(data),
         response_headers={"content-type": "application/xml; charset=utf-8"},
         sanitize_html=False,
         resolve_relative_uris=False,

@@ -7,6 +7,7 @@ small reader of our own is the parser of record for it.
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime
 from typing import Any
 
@@ -20,20 +21,23 @@ def looks_like_json(body: bytes, content_type: str | None) -> bool:
     return body.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{"
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # JSON's "\ud800" escapes: no character, and SQLite refuses them
+
+
 def _text(value: Any) -> str | None:
-    return value if isinstance(value, str) and value.strip() else None
+    return _LONE_SURROGATE.sub("\ufffd", value) if isinstance(value, str) and value.strip() else None
 
 
 def _author(item: dict[str, Any], feed: dict[str, Any]) -> str | None:
     for source in (item, feed):
         authors = source.get("authors")
         if isinstance(authors, list):
-            names = [a.get("name") for a in authors if isinstance(a, dict) and _text(a.get("name"))]
+            names = [_text(a.get("name")) for a in authors if isinstance(a, dict) and _text(a.get("name"))]
             if names:
                 return ", ".join(names)
         author = source.get("author")
         if isinstance(author, dict) and _text(author.get("name")):
-            return author["name"]
+            return _text(author["name"])
     return None
 
 
@@ -44,7 +48,7 @@ def _date(value: Any) -> datetime | None:
 def _entry(item: dict[str, Any], feed: dict[str, Any]) -> RawEntry:
     html, text = _text(item.get("content_html")), _text(item.get("content_text"))
     return RawEntry(
-        id=str(item["id"]) if item.get("id") not in (None, "") else None,
+        id=_text(str(item["id"])) if item.get("id") not in (None, "") else None,
         link=_text(item.get("url")) or _text(item.get("external_url")),
         title=_text(item.get("title")) or "",
         author=_author(item, feed),
@@ -64,6 +68,8 @@ def parse_json_feed(body: bytes) -> RawFeed:
         data = json.loads(body.decode("utf-8-sig", errors="replace"))
     except json.JSONDecodeError as exc:
         raise ParseError(f"not a valid JSON Feed: JSON syntax error at line {exc.lineno}, column {exc.colno}") from None
+    except RecursionError:
+        raise ParseError("not a valid JSON Feed: arrays or objects nested too deeply") from None
     if not isinstance(data, dict) or not str(data.get("version", "")).startswith("https://jsonfeed.org/version/"):
         raise ParseError("not a feed: JSON without a JSON Feed version")
     items = data.get("items")
