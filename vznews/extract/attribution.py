@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from vznews.extract import lexicon
 from vznews.extract.speakers import CLAUSE_WORDS, DETERMINERS, Speaker, parse_speaker
-from vznews.extract.tokens import Tok, tokenize
+from vznews.extract.tokens import Tok, tokenize, tokenize_sentence
 
 AUX = frozenset(
     """has had have having was were is would will could can might may should must did does do to also later
@@ -83,13 +83,6 @@ def _noun_before(toks: list[Tok], k: int) -> bool:
     return k >= 2 and toks[k - 1].word and (toks[k - 2].low in DETERMINERS or toks[k - 2].low in POSSESSIVES)
 
 
-def _cut_sentence(toks: list[Tok]) -> list[Tok]:
-    for k, t in enumerate(toks):
-        if t.text in SENTENCE_STOP:
-            return toks[:k]
-    return toks
-
-
 def _inverted_subject(toks: list[Tok]) -> list[Tok]:
     """Words after an inverted verb up to where the speaker phrase clearly ends."""
     out: list[Tok] = []
@@ -140,7 +133,7 @@ def _runs_on(cue: str, rest: list[Tok]) -> bool:
 def after(text: str, lang: str, lo: int, hi: int) -> Attribution | None:
     """Attribution in the words right after a closing mark, in [lo, hi)."""
     ended = text[max(0, lo - 3) : lo].rstrip("\"”’'»").endswith((".", "!", "?"))
-    toks = _cut_sentence(tokenize(text, lo, min(hi, lo + 400)))
+    toks = tokenize_sentence(text, lo, hi)
     new_sentence = ended and bool(toks) and toks[0].cap
     while toks and toks[0].text in (",", "—", "–", "-", "(", ")"):
         toks = toks[1:]
@@ -178,7 +171,7 @@ def before(text: str, lang: str, lo: int, hi: int, max_gap: int = 8,
 
     `skip`: ranges (other quotations) whose words are not part of the clause.
     """
-    toks = tokenize(text, max(lo, hi - 400), hi)
+    toks = tokenize(text, max(lo, hi - 300), hi)
     if skip:
         toks = [t for t in toks if not any(a <= t.start < b for a, b in skip)]
     first_word = next((i for i, t in enumerate(toks) if t.word), None)

@@ -8,7 +8,7 @@ Driven by the speech-cue words a fast regular expression finds, so sentences wit
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from vznews.extract import attribution, lexicon
@@ -62,6 +62,7 @@ def find_indirect(text: str, lang: str, paragraphs: list[tuple[int, int]], spans
         quoted = by_para.get(p, [])
         bounds = [lo] + [e for e in sentence_ends(text, lo, hi) if not _inside(e - 1, quoted)] + [hi]
         done: set[int] = set()
+        sentence_toks: dict[int, _Toks] = {}
         for m in hits:
             if quoted and _inside(m.start(), quoted):
                 continue
@@ -69,7 +70,9 @@ def find_indirect(text: str, lang: str, paragraphs: list[tuple[int, int]], spans
             if i in done or i + 1 >= len(bounds):
                 continue
             s, e = bounds[i], bounds[i + 1]
-            r = _at(text, lang, p, s, e, m, quoted)
+            if i not in sentence_toks:
+                sentence_toks[i] = _Toks(text, s, e)
+            r = _at(text, lang, p, s, e, m, quoted, sentence_toks[i])
             if r is not None:
                 out.append(r)
                 if r.kind != "event":
@@ -77,19 +80,45 @@ def find_indirect(text: str, lang: str, paragraphs: list[tuple[int, int]], spans
     return out
 
 
+class _Toks:
+    """A sentence's tokens, tokenized the first time they are needed, sliced by character range."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text, self.start, self.end = text, start, end
+        self._toks: list[Tok] | None = None
+        self.starts: list[int] = []
+
+    @property
+    def toks(self) -> list[Tok]:
+        if self._toks is None:
+            self._toks = tokenize(self.text, self.start, self.end)
+            self.starts = [t.start for t in self._toks]
+        return self._toks
+
+    def __call__(self, a: int, b: int) -> list[Tok]:
+        toks = self.toks
+        i = bisect_left(self.starts, a)
+        j = bisect_left(self.starts, b, i)
+        while j > i and toks[j - 1].end > b:
+            j -= 1
+        return toks[i:j]
+
+
 def _inside(pos: int, quoted: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in quoted)
 
 
-def _at(text: str, lang: str, p: int, s: int, e: int, m: re.Match, quoted) -> Reported | None:
+def _at(text: str, lang: str, p: int, s: int, e: int, m: re.Match, quoted, toks: _Toks) -> Reported | None:
     word = m.group().lower()
     has_quote = any(s <= a < e for a, _ in quoted)
     if word in ("according", "según", "segun"):
-        return _according(text, lang, p, s, e, m, has_quote)
+        return _according(text, lang, p, s, e, m, has_quote, toks)
     if has_quote:
-        return None
-    r = _verb_that(text, lang, p, s, e, m)
-    return r if r is not None else _trailing(text, lang, p, s, e, m)
+        return _cheap_event(text, lang, p, s, m)  # the quote rules read this sentence; keep who spoke
+    r = _verb_that(text, lang, p, s, e, m, toks)
+    if r is not None and r.kind != "event":
+        return r
+    return _trailing(text, lang, p, s, e, m, toks) or r
 
 
 _BREAK = re.compile(
@@ -113,9 +142,9 @@ def _clause(text: str, a: int, b: int) -> tuple[int, int] | None:
     return (a, b) if len(text[a:b].split()) >= 3 else None
 
 
-def _according(text, lang, p, s, e, m, has_quote) -> Reported | None:
+def _according(text, lang, p, s, e, m, has_quote, sentence: _Toks) -> Reported | None:
     """`According to X, clause.` and `Clause, according to X.`"""
-    toks = tokenize(text, s, e)
+    toks = sentence.toks
     k = next((i for i, t in enumerate(toks) if t.start == m.start()), None)
     hit = attribution._verb_at(toks, k, lang) if k is not None else None
     if hit is None or hit[0] not in ("according to", "según"):
@@ -145,10 +174,12 @@ def _according(text, lang, p, s, e, m, has_quote) -> Reported | None:
     return Reported(span[0], span[1], p, hit[0], sp, m.start())
 
 
-def _verb_that(text, lang, p, s, e, m) -> Reported | None:
+def _verb_that(text, lang, p, s, e, m, sentence: _Toks) -> Reported | None:
     """`X said (that) clause`: the clause runs to the end of the sentence."""
     that = _AFTER_VERB.match(text, m.end(), e)
-    toks = tokenize(text, s, that.end() if that else min(e, m.end() + 40))
+    if that is None and not _CLAUSE_NEXT.match(text, m.end(), e):
+        return _cheap_event(text, lang, p, s, m)
+    toks = sentence(s, that.end() if that else min(e, m.end() + 40))
     k = next((i for i, t in enumerate(toks) if t.start == m.start()), None)
     if not k:
         return None
@@ -173,6 +204,22 @@ def _verb_that(text, lang, p, s, e, m) -> Reported | None:
     return Reported(span[0], span[1], p, cue, attribution.subject_of(text, toks[:k], cue), m.start())
 
 
+_CLAUSE_NEXT = re.compile(r"\s+(?:" + "|".join(sorted(CLAUSE_START)) + r")\b")
+_NAME_BEFORE = re.compile(r"[A-ZÁÉÍÓÚÑ][\w’'\-]+\s+$")
+
+
+def _cheap_event(text: str, lang: str, p: int, s: int, m: re.Match) -> Reported | None:
+    """An event when a name stands right before the verb (`Quintero spoke`), read from a few words only."""
+    if not _NAME_BEFORE.search(text, max(s, m.start() - 40), m.start()):
+        return None
+    toks = tokenize(text, max(s, m.start() - 60), m.end() + 12)
+    k = next((i for i, t in enumerate(toks) if t.start == m.start()), None)
+    if not k:
+        return None
+    hit = attribution._verb_at(toks, k, lang)
+    return _event(text, p, toks, k, hit[0], m) if hit else None
+
+
 def _event(text, p, toks: list[Tok], k: int, cue: str, m: re.Match) -> Reported | None:
     """A named person speaks here without a reported clause (`Quintero spoke shortly after 2 a.m.`):
     not a quotation, but the last speaker a later pronoun or bare quote may refer to."""
@@ -184,7 +231,7 @@ def _event(text, p, toks: list[Tok], k: int, cue: str, m: re.Match) -> Reported 
     return Reported(m.start(), m.start(), p, cue, sp, m.start(), kind="event")
 
 
-def _trailing(text, lang, p, s, e, m) -> Reported | None:
+def _trailing(text, lang, p, s, e, m, sentence: _Toks) -> Reported | None:
     """`Clause, X said.` / `Clause, said X.` closing a sentence."""
     comma = text.rfind(",", s, m.start())
     if comma < 0 or comma - s < 12 or m.start() - comma > 80:
@@ -192,7 +239,7 @@ def _trailing(text, lang, p, s, e, m) -> Reported | None:
     att = attribution.after(text, lang, comma + 1, e)
     if att is None or att.speaker is None or att.cue_start != m.start():
         return None
-    subject = [t for t in tokenize(text, comma + 1, m.start()) if t.word]
+    subject = [t for t in sentence(comma + 1, m.start()) if t.word]
     if len(subject) > 10 or any(t.low in CLAUSE_WORDS or t.low in BOUNDARY for t in subject):
         return None  # `…, which he usually preaches`: not a closing attribution
     if not subject and att.speaker.kind == "group" and len(att.speaker.text.split()) > 4:
@@ -202,7 +249,7 @@ def _trailing(text, lang, p, s, e, m) -> Reported | None:
     if text[s:comma].split()[0].lower() in TRAIL_NOT_FIRST:
         return None
     after_verb = max(att.cue_start + len(att.cue), att.speaker.end)  # `, said Trump on Sunday.`
-    rest = [t for t in tokenize(text, after_verb, e) if t.word]
+    rest = [t for t in sentence(after_verb, e) if t.word]
     if not _adjunct(rest, att.cue):
         return None  # not a closing `X said.`: the verb has its own object
     span = _clause(text, s, comma)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 import re
+import unicodedata
 from functools import cache
 from importlib import resources
 
@@ -86,13 +87,25 @@ def role_nouns() -> dict[str, str]:
 
 @cache
 def first_names() -> dict[str, str]:
-    """First name -> "m" or "f"."""
+    """First name -> "m" or "f" (also under its spelling without accents: Julián, Julian)."""
     out = {}
     for line in _lines("first_names.txt"):
         gender, _, names = line.partition(":")
         for n in names.split():
             out[n] = gender.strip()
+            out.setdefault(strip_accents(n), gender.strip())
     return out
+
+
+def first_name_gender(word: str) -> str:
+    """"m" or "f" when `word` is a first name whose gender is clear, else ""."""
+    names = first_names()
+    return names.get(word) or names.get(strip_accents(word), "")
+
+
+def strip_accents(word: str) -> str:
+    """"Julián" -> "Julian"."""
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode() if not word.isascii() else word
 
 
 @cache

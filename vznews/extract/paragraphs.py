@@ -8,6 +8,7 @@ enough to bound the context a quote's attribution is looked for in.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _LINE = re.compile(r"[^\n]+")
 # A sentence ends at . ! ? (optionally followed by closing marks/brackets) before a space and an
@@ -49,12 +50,16 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return word in _ABBREV
 
 
-def sentence_ends(text: str, start: int, end: int) -> list[int]:
-    """Offsets (within [start, end)) just after each sentence-final punctuation run."""
+@lru_cache(maxsize=512)
+def sentence_ends(text: str, start: int, end: int) -> tuple[int, ...]:
+    """Offsets (within [start, end)) just after each sentence-final punctuation run.
+
+    Cached: the quote and reported-speech rules both ask for each paragraph's sentences.
+    """
     out = []
     for m in _SENT_END.finditer(text, start, end):
         first = m.start()
         if m.group()[0] == "." and len(m.group()) == 1 and _is_abbreviation(text, first):
             continue
         out.append(m.end())
-    return out
+    return tuple(out)

@@ -32,7 +32,6 @@ class FullName:
 def full_names(text: str) -> dict[str, list[FullName]]:
     """Multi-word names of the article, keyed by surname, in order of first use."""
     tit = lexicon.titles()
-    firsts = lexicon.first_names()
     by_surname: dict[str, list[FullName]] = {}
     seen: set[str] = set()
     for m in _NAME.finditer(text):
@@ -57,8 +56,25 @@ def full_names(text: str) -> dict[str, list[FullName]]:
         if name in seen:
             continue
         seen.add(name)
-        by_surname.setdefault(last, []).append(FullName(name, offset, firsts.get(words[0], "")))
+        gender = lexicon.first_name_gender(words[0])
+        by_surname.setdefault(last, []).append(FullName(name, offset, gender))
+    _fold_prefixes(by_surname)
     return by_surname
+
+
+def _fold_prefixes(by_surname: dict[str, list[FullName]]) -> None:
+    """"Ana Belén" is "Ana Belén Ortiz" when the article uses both: keep the longer name only."""
+    prefixes = set()
+    for group in by_surname.values():
+        for n in group:
+            words = n.text.split()
+            prefixes.update(" ".join(words[:k]) for k in range(2, len(words)))
+    for key in list(by_surname):
+        kept = [n for n in by_surname[key] if n.text not in prefixes]
+        if kept:
+            by_surname[key] = kept
+        else:
+            del by_surname[key]
 
 
 def _cut_at_period(words: list[str], tit: lexicon.Titles) -> list[str]:
@@ -104,12 +120,12 @@ def resolve_pronoun(sp: Speaker, history: list[Said]) -> Said | None:
     return None
 
 
-def _last_named(sp: Speaker, names: dict[str, list[FullName]]) -> Said | None:
-    """Failing a speaker, the last person named before the pronoun whose first name tells the same gender."""
+def _last_named(before: int, gender: str, names: dict[str, list[FullName]]) -> Said | None:
+    """Failing a speaker, the last person named before `before` (whose first name tells `gender`, if given)."""
     best = None
     for group in names.values():
         for n in group:
-            if n.start < sp.start and n.gender == sp.gender and (best is None or n.start > best.start):
+            if n.start < before and (not gender or n.gender == gender) and (best is None or n.start > best.start):
                 best = n
     return Said(best.start, best.text, best.gender) if best else None
 
@@ -129,16 +145,21 @@ def resolve_speakers(text: str, found: list, events: list = ()) -> list[Quote]:
     for f in sorted([*found, *events], key=lambda f: f.anchor):
         sp = f.speaker
         name = role = written = None
-        if sp is not None:
+        if sp is None and f.cue and f.kind != "indirect":
+            said = _last_named(f.anchor, "", names)  # `—…—dice, sin levantar la voz—`: the person named last
+            name = said.name if said else None
+        elif sp is not None:
             written, role = sp.text, sp.role
             if sp.start in by_start:
                 name = by_start[sp.start]
             elif sp.kind == "pronoun":
-                said = resolve_pronoun(sp, history) or _last_named(sp, names)
+                said = resolve_pronoun(sp, history) or _last_named(sp.start, sp.gender, names)
                 name = said.name if said else sp.text
             elif sp.kind == "person":
                 name = expand_surname(sp, names, counts)
-                history.append(Said(sp.start, name, sp.gender or lexicon.first_names().get(name.split()[0], "")))
+                first = name.split()[0]
+                gender = sp.gender or lexicon.first_name_gender(first)
+                history.append(Said(sp.start, name, gender))
             else:
                 name = sp.text
             by_start[sp.start] = name

@@ -12,6 +12,7 @@ import re
 from vznews.extract.marks import Span
 
 _RAYA = "—–"
+_MID_START = re.compile(r"[.!?…]\s+[—–](?=[¿¡A-ZÁÉÍÓÚÑ])")
 _NARRATOR = re.compile(r"\s?[—–](?=\s?[a-záéíóúñ¿¡])")
 
 
@@ -19,9 +20,14 @@ def raya_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Span]:
     """Speech parts of raya-dialogue paragraphs."""
     out: list[Span] = []
     for p, (lo, hi) in enumerate(paragraphs):
-        if text[lo] not in _RAYA or lo + 1 >= hi or text[lo + 1] in "\"“«'":
-            continue
-        pos, opened = lo + 1, lo
+        if text[lo] in _RAYA and lo + 1 < hi and text[lo + 1] not in "\"“«'":
+            opened = lo
+        else:
+            m = _MID_START.search(text, lo, hi)  # `Ortiz respondió después. —No tengo nada que ocultar —afirmó—.`
+            if m is None:
+                continue
+            opened = m.end() - 1
+        pos = opened + 1
         while pos < hi:
             m = _NARRATOR.search(text, pos, hi)
             end = m.start() if m else hi

@@ -16,6 +16,7 @@ from vznews.extract.tokens import Tok
 DETERMINERS = frozenset("the a an one another some el la los las un una unos unas lo".split())
 PREPOSITIONS = frozenset("of for at from in on with to by about into over under de del en con por para a al".split())
 CONNECTORS = frozenset("de del la las los van von der den da di du le bin ibn al y st.".split())
+NAME_LINKS = frozenset("por para de of for".split())
 SUFFIXES = frozenset("Jr. Sr. Jr Sr II III IV".split())
 HEAD_FOLLOWERS = PREPOSITIONS | frozenset("who whose which and or himself herself quien que".split())
 NON_NAMES = frozenset(
@@ -106,6 +107,8 @@ def _runs(part: list[Tok]) -> list[tuple[int, int]]:
                 j += 1
             elif t.low in CONNECTORS and j + 1 < n and _name_word(part[j + 1]):
                 j += 2
+            elif t.low in NAME_LINKS and j + 2 < n and part[j + 1].low in CONNECTORS and _name_word(part[j + 2]):
+                j += 3  # "Foro por la Justicia", "Centro para la Paz"
             elif t.low == "of" and j + 1 < n and part[j + 1].text in TITLE_COMPLEMENTS:
                 j += 2
             else:
@@ -152,7 +155,7 @@ def _gender(part: list[Tok], i: int, name_at: int, j: int) -> str:
         if g:
             return g
     if name_at < j and j - name_at >= 2:
-        g = lexicon.first_names().get(part[name_at].text)
+        g = lexicon.first_name_gender(part[name_at].text)
         if g:
             return g
     return _role_gender(part[:i])

@@ -35,10 +35,28 @@ def _pattern() -> re.Pattern[str]:
     return re.compile(rf"(?:[A-Za-z]\.){{2,}}|{abbrev}\.(?!\w)|\w+(?:[’'\-]\w+)*|[^\w\s]")
 
 
-def tokenize(text: str, start: int, end: int) -> list[Tok]:
-    """Tokens of text[start:end]; a final period stays on abbreviations and initials only."""
+_new = tuple.__new__
+
+
+def _scan(text: str, start: int, end: int) -> list[Tok]:
     return [
-        Tok(t, m.start(), m.end(), t.lower(), t[:1].isupper(), t[:1].isalnum())
+        _new(Tok, (t, m.start(), m.end(), t.lower(), t[:1].isupper(), t[:1].isalnum()))
         for m in _pattern().finditer(text, start, end)
         for t in (m.group(),)
     ]
+
+
+def tokenize(text: str, start: int, end: int) -> list[Tok]:
+    """Tokens of text[start:end]; a final period stays on abbreviations and initials only."""
+    return _scan(text, start, end)
+
+
+def tokenize_sentence(text: str, start: int, end: int, limit: int = 60) -> list[Tok]:
+    """Tokens from `start` up to the first . ! ? or ; (not kept), at most `limit` tokens."""
+    out = []
+    for m in _pattern().finditer(text, start, end):
+        t = m.group()
+        if t in (".", "!", "?", ";") or len(out) >= limit:
+            break
+        out.append(_new(Tok, (t, m.start(), m.end(), t.lower(), t[:1].isupper(), t[:1].isalnum())))
+    return out
