@@ -95,4 +95,4 @@ def test_story_sentences_are_not_credits() -> None:
         "By contrast, the government said turnout was high.\n"
         "The photo by the agency showed Nicolás Maduro at the palace.\n"
     )
-    assert credit_spans(text) == []
+    assert credit_spans(text) == ()

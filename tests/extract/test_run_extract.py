@@ -194,3 +194,17 @@ def test_a_malformed_aliases_file_is_reported_and_extraction_goes_on(tmp_path: P
     events = run(path)
     assert events[0].message.startswith(f"{aliases}:1:") and "aliases not applied" in events[0].message
     assert events[-1].done == 1
+
+
+@needs_model
+def test_the_worker_pool_stores_what_one_process_stores(tmp_path: Path) -> None:
+    bodies = [{"content": text} for text in (ONE, TWO, THREE) * 3]
+    here = make_store(tmp_path / "here", bodies) if (tmp_path / "here").mkdir() is None else None
+    pooled = make_store(tmp_path / "pool", bodies) if (tmp_path / "pool").mkdir() is None else None
+    assert here is not None and pooled is not None
+    run(here)
+    events = list(run_extract(pooled, workers=2))
+    assert events[-1].done == 9
+    query = 'SELECT q.article_id, q.text, q.start, q."end", e.name FROM quotes q LEFT JOIN entities e ON e.id = q.entity_id ORDER BY 1, 3'
+    assert rows(here, query) == rows(pooled, query)
+    assert entities(here) == entities(pooled)

@@ -98,15 +98,13 @@ def _read_items(handle: IO[str], name: str) -> Iterator[tuple[str, str, str | No
             fail(f"{name}:{number}: {what}", 2)
 
 
-def prediction(article_id: str, result) -> dict:
-    """One output line: the scorer's PRED format."""
+def prediction(article_id: str, text: str, result) -> dict:
+    """One output line in the scorer's PRED format; an interrupted quotation is one span, as annotators mark it."""
+    from vznews.extract.scoring import quotation_records
+
     return {
         "id": article_id,
-        "quotes": [
-            {"start": q.start, "end": q.end, "speaker": q.speaker, "speaker_mention": q.speaker_as_written,
-             "kind": q.kind, "cue": q.cue, "role": q.role, "text": q.text}
-            for q in result.quotes
-        ],
+        "quotes": quotation_records(text, list(result.quotes)),
         "entities": [{"text": e.name, "label": LABELS[e.kind], "count": e.count} for e in result.entities],
     }
 
@@ -132,5 +130,5 @@ def _extract_file(input_path: str, output_path: str, workers: int | None) -> Non
     with out, Analyser(n_workers, entities=with_entities) as analyser:
         results = analyser.map([(text, lang) for _, text, lang in chunk] for chunk in chunks)
         for chunk, extractions in zip(chunks, results):
-            for (article_id, _, _), result in zip(chunk, extractions):
-                out.write(json.dumps(prediction(article_id, result), ensure_ascii=False) + "\n")
+            for (article_id, text, _), result in zip(chunk, extractions):
+                out.write(json.dumps(prediction(article_id, text, result), ensure_ascii=False) + "\n")

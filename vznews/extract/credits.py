@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 _AGENCY = (
     r"(?:AP|A\.P\.|Associated Press|Reuters|AFP|Agence France-Presse|Getty Images|Getty|EPA|EPA-EFE|EFE|"
@@ -41,7 +42,14 @@ _INLINE_PATTERNS = [
 ]
 
 
-def credit_spans(text: str) -> list[tuple[int, int]]:
+# Cheap tests first: most lines hold none of these words, and then no pattern can match.
+_LINE_HINT = re.compile(r"^\s*(?:By|BY|Por|POR|Written|Words|Story|Follow|Contact|Email|E-mail|Reach|Write|©|\(c\)|Copyright)\b|"
+                        rf"\b(?:is|was) an?\b|,\s*{_AGENCY}|rights reserved", re.I)
+_INLINE_HINT = re.compile(rf"/|\(|\b(?:via|for|by|contributed|reported|reporting|{_CREDIT_WORD})\b")
+
+
+@lru_cache(maxsize=16)
+def credit_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Sorted, non-overlapping [start, end) ranges of `text` that are credits, bylines or sign-offs."""
     spans: list[tuple[int, int]] = []
     pos = 0
@@ -50,13 +58,14 @@ def credit_spans(text: str) -> list[tuple[int, int]]:
         pos += len(line)
         if not body.strip():
             continue
-        if len(body) <= 400 and any(p.search(body) for p in _LINE_PATTERNS):
+        if len(body) <= 400 and _LINE_HINT.search(body) and any(p.search(body) for p in _LINE_PATTERNS):
             spans.append((start, start + len(body)))
             continue
-        for pattern in _INLINE_PATTERNS:
-            for m in pattern.finditer(body):
-                spans.append((start + m.start(), start + m.end()))
-    return _merge(spans)
+        if _INLINE_HINT.search(body):
+            for pattern in _INLINE_PATTERNS:
+                for m in pattern.finditer(body):
+                    spans.append((start + m.start(), start + m.end()))
+    return tuple(_merge(spans))
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -69,7 +78,7 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+def inside(spans: "list[tuple[int, int]] | tuple[tuple[int, int], ...]", start: int, end: int) -> bool:
     """Whether [start, end) overlaps one of the sorted, non-overlapping `spans`."""
     i = bisect.bisect_right(spans, (start, float("inf"))) - 1
     for s, e in spans[max(0, i) : i + 2]:

@@ -109,16 +109,21 @@ def _rescan(text: str, groups: dict[str, list[Mention]], speakers: set[str]) -> 
     """Count the surname of each person wherever it appears unmarked (the recognizer misses some)."""
     skip = credit_spans(text)
     taken = sorted((m.start, m.end) for g in groups.values() for m in g)
+    surnames: dict[str, str] = {}
     for key, group in groups.items():
         if len(key.split()) < 2 or not _is_person(group, speakers):
             continue
         last = max((m.name for m in group), key=len).split()[-1]
-        if len(last) < 3 or not last[:1].isupper():
-            continue
-        for found in re.finditer(r"(?<![\w-])" + re.escape(last) + r"(?![\w-])", text):
-            s, e = found.span()
-            if not inside(taken, s, e) and not inside(skip, s, e):
-                group.append(Mention(last, key, "PERSON", s, e, 0))
+        if len(last) >= 3 and last[:1].isupper():
+            surnames.setdefault(last, key)
+    if not surnames:
+        return
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(surnames, key=len, reverse=True))) + r")(?![\w-])")
+    for found in pattern.finditer(text):
+        s, e = found.span()
+        if not inside(taken, s, e) and not inside(skip, s, e):
+            key = surnames[found.group(0)]
+            groups[key].append(Mention(found.group(0), key, "PERSON", s, e, 0))
 
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n)[\"“‘'(]?$")
@@ -181,7 +186,7 @@ def resolve_entities(text: str, raw: Iterable[RawEntity], quotes: Sequence[Quote
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m in _merge_adjacent(text, found):
         groups[m.key].append(m)
-    skip = credit_spans(text) + headline_spans(text)
+    skip = credit_spans(text) + headline_spans(text)  # both cached per text
     for key, speaker in speakers.items():
         words = key.split()
         known = key in groups or any(_contains(k.split(), words) or _contains(words, k.split()) for k in groups)

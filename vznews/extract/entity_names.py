@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 from vznews.extract import lexicon
 
@@ -95,6 +95,7 @@ def strip_title(tokens: list[str], label: str | None = None) -> list[str]:
     return rest if rest and rest[0][:1].isupper() else tokens
 
 
+@lru_cache(maxsize=4096)
 def clean_name(text: str, label: str | None = None) -> str:
     """The name as it should be shown: no surrounding punctuation, leading "the", possessive or title.
 
@@ -119,6 +120,7 @@ def clean_name(text: str, label: str | None = None) -> str:
     return " ".join(strip_title(tokens, label))
 
 
+@lru_cache(maxsize=4096)
 def entity_key(name: str, label: str | None = None) -> str:
     """The normalised key of a name: lowercase, accents folded, no title, possessive or punctuation."""
     cleaned = clean_name(name, label)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Iterable
 
@@ -53,7 +53,8 @@ def gazetteer(name: str) -> frozenset[str]:
     return frozenset(entity_key(ln) for ln in raw.splitlines() if ln.strip() and not ln.startswith("#"))
 
 
-def headline_spans(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=16)
+def headline_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Lines written in Title Case (headlines, subheads): the recognizer takes their verbs for names.
 
     The first line may have one word in five in lower case; later lines (subheads) none, in four words or more.
@@ -66,7 +67,7 @@ def headline_spans(text: str) -> list[tuple[int, int]]:
         if len(line) < 250 and ((lower == 0 and len(words) >= 4) or (number == 0 and len(words) >= 3 and lower <= 0.2 * len(words))):
             spans.append((pos, pos + len(line)))
         pos += len(line)
-    return spans
+    return tuple(spans)
 
 
 @dataclass
@@ -82,8 +83,9 @@ class Mention:
     dateline: bool = False
 
 
-def _speech_verbs() -> set[str]:
-    return set(lexicon.verbs("en").forms) | set(lexicon.verbs("es").forms)
+@cache
+def _speech_verbs() -> frozenset[str]:
+    return frozenset(lexicon.verbs("en").forms) | frozenset(lexicon.verbs("es").forms)
 
 
 def _relabel(text: str, ent: RawEntity, name: str) -> str:

@@ -3,7 +3,9 @@
 Worker processes are started with "spawn" (never fork: the caller may be a
 threaded TUI) and each loads the model once. Results come back in the order the
 chunks went in; at most a few chunks are in flight, so a 100,000-article rebuild
-never holds every text in memory. With one worker, everything runs in this process.
+never holds every text in memory. With one worker, everything runs in this process,
+and if the pool breaks (a worker killed, or a script without a `__main__` guard) the
+remaining chunks run here too.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import os
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
 from typing import Iterable, Iterator, Sequence
 
@@ -64,10 +67,25 @@ class Analyser:
             for chunk in chunks:
                 yield analyse(chunk, entities=self.entities)
             return
-        ahead: deque[Future[list[Extraction]]] = deque()
-        for chunk in chunks:
-            ahead.append(self._pool.submit(_work, chunk, self.entities))
+        ahead: deque[tuple[Sequence[Item], Future[list[Extraction]]]] = deque()
+        source = iter(chunks)
+        for chunk in source:
+            ahead.append((chunk, self._pool.submit(_work, chunk, self.entities)))
             if len(ahead) >= 2 * self.workers:
-                yield ahead.popleft().result()
-        while ahead:
-            yield ahead.popleft().result()
+                yield self._result(*ahead.popleft())
+            if self._pool is None:  # the pool broke: finish here
+                break
+        for chunk, future in ahead:
+            yield self._result(chunk, future)
+        for chunk in source:
+            yield analyse(chunk, entities=self.entities)
+
+    def _result(self, chunk: Sequence[Item], future: "Future[list[Extraction]]") -> list[Extraction]:
+        """The future's result; if a worker died (or could not start), the chunk is done here instead."""
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            if self._pool is not None:
+                self._pool.shutdown(wait=False, cancel_futures=True)
+                self._pool = None
+            return analyse(chunk, entities=self.entities)
