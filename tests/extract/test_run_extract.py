@@ -78,6 +78,7 @@ def test_quotes_entities_speakers_and_counts_are_stored(tmp_path: Path) -> None:
     events = run(path)
     assert (events[0].done, events[0].total) == (0, 3) and events[0].message is None
     assert (events[-1].done, events[-1].total, events[-1].failed) == (3, 3, 0)
+    assert events[-1].counts["quotes"] == rows(path, "SELECT count(*) FROM quotes")[0][0] > 0
     found = entities(path)
     assert found["Nicolás Maduro"][:3] == ("person", 3, 5)  # every spelling, in all three articles
     assert found["Diosdado Cabello"][0] == "person" and found["Henrique Capriles"][0] == "person"
@@ -208,3 +209,22 @@ def test_the_worker_pool_stores_what_one_process_stores(tmp_path: Path) -> None:
     query = 'SELECT q.article_id, q.text, q.start, q."end", e.name FROM quotes q LEFT JOIN entities e ON e.id = q.entity_id ORDER BY 1, 3'
     assert rows(here, query) == rows(pooled, query)
     assert entities(here) == entities(pooled)
+
+
+def test_one_failing_article_is_counted_and_named_and_the_rest_are_stored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import vznews.extract.quotes as quotes_module
+
+    real = quotes_module.extract_quotes
+
+    def flaky(text: str, lang: str | None = None):
+        if "Capriles" in text:
+            raise ValueError("boom")
+        return real(text, lang)
+
+    monkeypatch.setattr(quotes_module, "extract_quotes", flaky)
+    monkeypatch.setattr(ner, "model_name", lambda: None)
+    path = make_store(tmp_path, [{"content": ONE}, {"content": TWO}, {"content": THREE}])
+    events = run(path)
+    assert events[-1].failed == 1
+    assert any(e.message == "article 2: quotes: ValueError: boom" for e in events)
+    assert {a for (a,) in rows(path, "SELECT DISTINCT article_id FROM quotes")} == {1, 3}

@@ -72,7 +72,7 @@ def run_extract(db_path: Path, *, rebuild: bool = False, workers: int | None = N
         ids = _select(conn, rebuild, with_entities)
         if not with_entities and ids:
             notes.append(INSTALL_HINT)
-        total, done, failed = len(ids), 0, 0
+        total, done, failed, quotes = len(ids), 0, 0, 0
         yield PhaseProgress(PHASE, 0, total, 0, "; ".join(notes) or None)
         if not ids:
             return
@@ -91,15 +91,18 @@ def run_extract(db_path: Path, *, rebuild: bool = False, workers: int | None = N
             for results in analyser.map(items()):
                 batch = pending.pop(0)
                 touched: set[int] = set()
+                problem = None
                 with conn:
                     for (article_id, _, _), result in zip(batch, results):
                         mentions = aliases.apply(list(result.entities))
                         speakers = [_relink(s, mentions, aliases) for s in result.speakers]
                         touched |= write_article(conn, index, article_id, result.quotes, mentions, speakers, version)
                         failed += result.error is not None
+                        problem = problem or (f"article {article_id}: {result.error}" if result.error else None)
+                        quotes += len(result.quotes)
                     refresh_entities(conn, touched, aliases)
                 done += len(batch)
-                yield PhaseProgress(PHASE, done, total, failed)
+                yield PhaseProgress(PHASE, done, total, failed, problem, counts={"extracted": done, "failed": failed, "quotes": quotes})
         with conn:
             consolidate_surnames(conn, aliases)
     finally:
