@@ -53,3 +53,17 @@ def test_fast_path_is_taken_for_ordinary_rss() -> None:
 @pytest.mark.parametrize("name", FEEDPARSER_ONLY)
 def test_fallback_for_what_the_fast_parser_does_not_take(name: str) -> None:
     assert read_document((DATA / name).read_bytes()).parser == "feedparser"
+
+
+def test_guids_that_cannot_be_dates_never_reach_the_slow_date_parsers(monkeypatch: pytest.MonkeyPatch) -> None:
+    # fastfeedparser tries every RSS guid as a date; "feed7-item3" used to fall through to
+    # dateparser (~2 ms an entry, most of a first sync's parsing time).
+    from fastfeedparser import main as ffp
+
+    slow_calls: list[str] = []
+    monkeypatch.setattr(ffp, "_slow_dateparser", lambda value: slow_calls.append(value))
+    monkeypatch.setattr(ffp, "_slow_dateutil_parse", lambda value: slow_calls.append(value))
+    body = feed_xml(7, 20).replace(b"feed7-item", b"story-20481-")  # fresh strings: not in the date cache
+    feed = parse_feed(body, url=URL, now=NOW)
+    assert slow_calls == [] and len(feed.entries) == 20
+    assert feed.entries[0].published == "2024-07-29T12:00:00Z"

@@ -66,7 +66,7 @@ def _ffp_content(entry: dict[str, Any]) -> tuple[str | None, bool | None]:
 def _dated_by_guid(entry: dict[str, Any]) -> bool:
     """fastfeedparser dates an undated RSS item from its guid when the guid parses as a
     date ("17" -> the 17th of this month, "1700000000" -> 2023); feedparser never does."""
-    from fastfeedparser import main as ffp_main
+    ffp_main = _fastfeedparser()
 
     guid, parse_date = entry.get("id"), getattr(ffp_main, "_parse_date", None)
     if not guid or parse_date is None or guid.startswith(("http://", "https://")):
@@ -96,11 +96,39 @@ def _ffp_entry(entry: dict[str, Any]) -> RawEntry:
     )
 
 
+# Something a date parser could read: a month name, or digits in a date layout.
+_DATE_LIKE = re.compile(
+    r"(?i)(?<![a-z])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ene|abr|ago|dic)"
+    r"|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|\d{8}T"
+)
+
+
+def _quick_date_filter(parse_date: Any) -> Any:
+    """Wrap fastfeedparser's date parser so strings that cannot be dates are refused at
+    once. Its native extractor also tries each RSS guid as a date, and for a guid like
+    "story-1042" that falls through to dateparser: about 2 ms per entry."""
+
+    def parse(value: str) -> str | None:
+        return parse_date(value) if value and _DATE_LIKE.search(value) else None
+
+    parse.vznews_filtered = True  # type: ignore[attr-defined]
+    return parse
+
+
+def _fastfeedparser() -> Any:
+    from fastfeedparser import main as ffp
+
+    current = getattr(ffp, "_parse_date", None)
+    if current is not None and not getattr(current, "vznews_filtered", False):
+        ffp._parse_date = _quick_date_filter(current)
+    return ffp
+
+
 def parse_fast(data: bytes) -> RawFeed | None:
     """Parse with fastfeedparser's native extractor, or return None when it does not
     take the document (it only takes well-formed RSS and Atom; its lenient repair
     path loses text, so feedparser reads everything else)."""
-    from fastfeedparser import main as ffp
+    ffp = _fastfeedparser()
 
     core_parse = getattr(ffp, "_parse_with_core", None)
     prepare = getattr(ffp, "_prepare_xml_bytes", None)

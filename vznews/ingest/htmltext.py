@@ -75,7 +75,6 @@ def html_to_text(fragment: str | None) -> str:
         text = _DROPPED.sub(" ", text)
     # Collapse the source's whitespace first: every newline left afterwards is ours.
     text = _collapse_spaces(text)
-    unsafe = not text.isprintable() and _UNSAFE.search(text) is not None
     if "<" in text:
         text = _BLOCK.sub("\n\n", text)
         text = _BREAK.sub("\n", text)
@@ -83,8 +82,6 @@ def html_to_text(fragment: str | None) -> str:
         text = _CELL.sub(" ", text)
         text = _TAG.sub("", text)
     if "&" in text:
-        # Only numeric references can decode to control characters.
-        unsafe = unsafe or "&#" in text
         text = html.unescape(text)
         if "\xa0" in text:
             text = text.replace("\xa0", " ")
@@ -93,7 +90,7 @@ def html_to_text(fragment: str | None) -> str:
     if "\n" in text:
         text = _PARAGRAPHS.sub("\n\n", text)
         text = _LINE_START.sub("\n", text).replace(" \n", "\n")
-    if unsafe:
+    if _UNSAFE.search(text):
         text = clean_terminal_text(text)
     return text.strip()
 
