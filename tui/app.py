@@ -111,22 +111,19 @@ class VzNewsApp(App[None]):
         return ArticlesScreen()
 
     def on_mount(self) -> None:
+        from vznews.tui.bench_marks import mark
+
+        mark("mount")
         self.switch_mode(self.saved.view)
-        self.open_store()
+
 
     def on_ready(self) -> None:
-        marker = os.environ.get("VZNEWS_BENCH_FIRST_FRAME")
-        if marker:
-            self._report_first_frame()
+        from vznews.tui.bench_marks import mark
 
-    def _report_first_frame(self) -> None:
-        import resource
-        import time
-
-        marker = os.environ.get("VZNEWS_BENCH_FIRST_FRAME")
-        if marker and not Path(marker).exists():
-            rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-            Path(marker).write_text(f"{time.time()} {rss}\n")
+        mark("frame")
+        # Only now: opening the store imports sqlite-utils in the worker, which would
+        # otherwise hold the import lock while the first frame is being built.
+        self.open_store()
 
     @work(thread=True, group="store", exit_on_error=False)
     def open_store(self) -> None:

@@ -7,6 +7,7 @@ own connection, then calls `done(result)` on the UI thread through a message. In
 
 from __future__ import annotations
 
+import time
 from typing import Any, Callable
 
 from textual.message import Message
@@ -32,13 +33,22 @@ class DbWork:
         done: Callable[[Any], None] | None = None,
         failed: Callable[[Exception], None] | None = None,
         latest: str | None = None,
+        delay: float = 0.0,
     ) -> None:
-        """Call `fn(db, *args)` in a thread worker; then `done(result)` or `failed(error)` here."""
+        """Call `fn(db, *args)` in a thread worker; then `done(result)` or `failed(error)` here.
+
+        With `delay`, the worker first waits that long and gives up if a newer request
+        in the same `latest` group came meanwhile (a debounce that costs the UI nothing).
+        """
         tokens = self.__dict__.setdefault("_latest_tokens", {})
         token = tokens[latest] = tokens.get(latest, 0) + 1 if latest else 0
         app = self.app  # type: ignore[attr-defined]
 
         def work() -> None:
+            if delay:
+                time.sleep(delay)
+                if latest and tokens.get(latest) != token:
+                    return
             try:
                 value = fn(app.store.db(), *args)
             except Exception as exc:  # noqa: BLE001 - reported to the UI as one line

@@ -22,6 +22,8 @@ from vznews.tui.widgets.paged_list import PagedList
 from vznews.tui.widgets.reader import ArticleRefs, ArticleText
 from vznews.tui.widgets.sources import SourcesPane
 
+PREVIEW_DELAY = 0.06  # seconds the cursor must rest before the reader follows it
+
 
 class ArticlesScreen(ArticleActions, BaseScreen):
     """Sources | article list | reader, with the article's quotes and entities below."""
@@ -36,6 +38,7 @@ class ArticlesScreen(ArticleActions, BaseScreen):
 
     def __init__(self) -> None:
         super().__init__()
+        self._has_row = False
         self.source_label = "All"
         self.source_error: str | None = None
         self.sources: Sources | None = None
@@ -108,8 +111,13 @@ class ArticlesScreen(ArticleActions, BaseScreen):
         self.query_one("#view-bar", ViewBar).set_context(self.source_label + suffix + failure)
 
     def on_paged_list_loaded(self, event: PagedList.Loaded) -> None:
+        from vznews.tui.bench_marks import mark
+
+        self.call_after_refresh(mark, "rows")
         self._update_titles()
         if event.total == 0:
+            self._has_row = False
+            self.refresh_bindings()
             self.reader.show_note(self._empty_note())
             self.query_one(ArticleRefs).clear()
         elif event.paged_list.error:
@@ -135,17 +143,23 @@ class ArticlesScreen(ArticleActions, BaseScreen):
 
     def on_paged_list_highlighted(self, event: PagedList.Highlighted) -> None:
         if event.paged_list is self.articles:
-            self.preview(event.row)
-            self.refresh_bindings()
+            self.preview(event.row, delay=PREVIEW_DELAY)
+            if not self._has_row:
+                self._has_row = True
+                self.refresh_bindings()
 
     def on_paged_list_selected(self, event: PagedList.Selected) -> None:
         if event.paged_list is self.articles:
             self.open(event.row)
 
-    def preview(self, item: ArticleItem, quote_id: int | None = None) -> None:
-        """Show `item` in the reader (read in a worker; only the newest request is drawn)."""
+    def preview(self, item: ArticleItem, quote_id: int | None = None, delay: float = 0.0) -> None:
+        """Show `item` in the reader (read in a worker; only the newest request is drawn).
+
+        While j is held down the reader waits for the cursor to rest (`delay`), so
+        moving stays one cheap repaint of two list lines per key.
+        """
         styles, tz = self.reader.reader_styles(), self.app.tz
-        self.run_db(load_article, item.id, styles, tz, quote_id, done=self._show_article, latest="reader")
+        self.run_db(load_article, item.id, styles, tz, quote_id, done=self._show_article, latest="reader", delay=delay)
 
     def _show_article(self, loaded: ArticleLoaded | None) -> None:
         if loaded is None:

@@ -11,9 +11,10 @@ from typing import ClassVar
 
 from rich._wrap import divide_line
 from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -58,6 +59,8 @@ class DocumentView(ScrollView, can_focus=True):
         self._starts: list[int] = []
         self._wrapped_width = -1
         self._pending_offset: int | None = None
+        self._strips: dict[tuple[int, int], Strip] = {}
+        self._base_style = Style()
 
     @property
     def text(self) -> Text:
@@ -68,6 +71,7 @@ class DocumentView(ScrollView, can_focus=True):
         """Show `text` from the top (or scrolled so character `scroll_to` is on the first line)."""
         self._text = text
         self._wrapped_width = -1
+        self._strips.clear()
         self._pending_offset = scroll_to
         self._rewrap()
         self.scroll_to(y=0, animate=False, immediate=True)
@@ -88,6 +92,7 @@ class DocumentView(ScrollView, can_focus=True):
         if width <= 0 or width == self._wrapped_width:
             return
         self._wrapped_width = width
+        self._strips.clear()
         self._lines, self._starts = wrap_text(self._text, width)
         self.virtual_size = Size(width, len(self._lines))
 
@@ -100,14 +105,27 @@ class DocumentView(ScrollView, can_focus=True):
         elif top is not None:
             self.scroll_to(y=self.line_of(top), animate=False, immediate=True)
 
-    def render_line(self, y: int) -> Strip:
+    def render_lines(self, crop: Region) -> list[Strip]:
         self._rewrap()
+        self._base_style = self.rich_style  # once per repaint, not per line
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        style = self.rich_style
+        style = self._base_style
         index = y + self.scroll_offset.y
         if index >= len(self._lines):
             return Strip.blank(width, style)
+        cached = self._strips.get((index, width))
+        if cached is not None:
+            return cached
         segments = [
             Segment(s.text, style + s.style if s.style else style) for s in self._lines[index].render(self.app.console) if s.text != "\n"
         ]
-        return Strip(segments).extend_cell_length(width, style).crop(0, width)
+        strip = Strip(segments).extend_cell_length(width, style).crop(0, width)
+        self._strips[(index, width)] = strip
+        return strip
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()

@@ -15,6 +15,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -100,6 +101,8 @@ class PagedList(ScrollView, Generic[Row], can_focus=True):
         self._generation = 0
         self._announced: tuple[int, Hashable] | None = None
         self.error: str | None = None
+        self._strips: LRUCache[Hashable, Strip] = LRUCache(512)
+        self._base_style = Style()
 
     # ---------------------------------------------------------------- subclass hooks (worker threads)
 
@@ -152,6 +155,7 @@ class PagedList(ScrollView, Generic[Row], can_focus=True):
             for offset, old in enumerate(page):
                 if self.row_key(old) == key:
                     page[offset] = row
+                    self._strips.clear()
                     index = page_no * self.PAGE + offset
                     self.refresh_lines(index * self.ROW_HEIGHT, self.ROW_HEIGHT)
 
@@ -217,6 +221,7 @@ class PagedList(ScrollView, Generic[Row], can_focus=True):
         screen_offset = self.cursor * self.ROW_HEIGHT - self.scroll_offset.y
         self._pages.clear()
         self._pending.clear()
+        self._strips.clear()
         self.error = None
         self._store_page(message.page, message.rows)
         self.total = message.total
@@ -259,12 +264,19 @@ class PagedList(ScrollView, Generic[Row], can_focus=True):
         self._announce()
 
     def _scroll_cursor_into_view(self) -> None:
+        # Leaving the view moves it by half a page (not one row): scrolling redraws
+        # every visible line, so held-down j scrolls once every few presses.
         top = self.cursor * self.ROW_HEIGHT
         height = max(1, self.scrollable_content_region.height)
-        if top < self.scroll_offset.y:
-            self.scroll_to(y=top, animate=False, immediate=True)
-        elif top + self.ROW_HEIGHT > self.scroll_offset.y + height:
-            self.scroll_to(y=top + self.ROW_HEIGHT - height, animate=False, immediate=True)
+        y = self.scroll_offset.y
+        if top < y:
+            y = top - height // 2 if y - top <= self.ROW_HEIGHT else top - height // 3
+        elif top + self.ROW_HEIGHT > y + height:
+            y = top + self.ROW_HEIGHT - height // 2 if top - (y + height) < self.ROW_HEIGHT else top - height // 3
+        else:
+            return
+        y = max(0, min(y, (self.total or 0) * self.ROW_HEIGHT - height))
+        self.scroll_to(y=y - y % self.ROW_HEIGHT, animate=False, immediate=True)
 
     def _announce(self) -> None:
         row = self.highlighted_row
@@ -316,6 +328,7 @@ class PagedList(ScrollView, Generic[Row], can_focus=True):
     # ---------------------------------------------------------------- drawing
 
     def render_lines(self, crop: Any) -> list[Strip]:
+        self._base_style = self.rich_style  # once per repaint, not per line
         # Ask for the pages around the viewport before drawing it.
         if self.total:
             height = self.scrollable_content_region.height
@@ -328,7 +341,7 @@ class PagedList(ScrollView, Generic[Row], can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = self._base_style
         line = y + self.scroll_offset.y
         index, sub = divmod(line, self.ROW_HEIGHT)
         if self.total is None or index >= self.total:
@@ -337,6 +350,10 @@ class PagedList(ScrollView, Generic[Row], can_focus=True):
             return Strip.blank(width, base)
         row = self.row_at(index)
         highlighted = index == self.cursor
+        cache_key = (self.row_key(row), sub, highlighted, highlighted and self.has_focus, width) if row is not None else None
+        cached = self._strips.get(cache_key) if cache_key is not None else None
+        if cached is not None:
+            return cached
         if row is None:
             text = Text("…" if sub == 0 else "", style=self.get_component_rich_style("paged-list--loading"))
         else:
@@ -348,12 +365,19 @@ class PagedList(ScrollView, Generic[Row], can_focus=True):
             style = base + self.get_component_rich_style(cursor_class)
         text.truncate(width, overflow="ellipsis")
         segments = [Segment(s.text, style + s.style if s.style else style) for s in text.render(self.app.console) if s.text != "\n"]
-        return Strip(segments).extend_cell_length(width, style).crop(0, width)
+        strip = Strip(segments).extend_cell_length(width, style).crop(0, width)
+        if cache_key is not None:
+            self._strips[cache_key] = strip
+        return strip
 
     def _message_line(self, message: str, width: int, base: Style) -> Strip:
         text = Text(message, style=self.get_component_rich_style("paged-list--loading"))
         text.truncate(width, overflow="ellipsis")
         return Strip(list(text.render(self.app.console))).extend_cell_length(width, base)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
 
     def on_focus(self) -> None:
         self.refresh_lines(self.cursor * self.ROW_HEIGHT, self.ROW_HEIGHT)

@@ -119,12 +119,10 @@ class ArticleRefs(Horizontal):
         """List a loaded article's quotes and entities."""
         self.loaded = loaded
         quotes = self.query_one("#article-quotes", RefList)
-        quotes.clear_options()
-        quotes.add_options([Option(self._quote_prompt(item), id=f"q{item.id}") for item in loaded.quotes])
+        quotes.set_options([Option(self._quote_prompt(item), id=f"q{item.id}") for item in loaded.quotes])
         quotes.border_title = f"Quotes in this article ({len(loaded.quotes)})"
         entities = self.query_one("#article-entities", RefList)
-        entities.clear_options()
-        entities.add_options([Option(self._entity_prompt(item), id=f"e{item.id}") for item in loaded.entities])
+        entities.set_options([Option(self._entity_prompt(item), id=f"e{item.id}") for item in loaded.entities])
         entities.border_title = f"Entities in this article ({len(loaded.entities)})"
 
     @staticmethod
