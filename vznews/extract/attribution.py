@@ -150,7 +150,7 @@ def after(text: str, lang: str, lo: int, hi: int) -> Attribution | None:
                 return None
             rest = _inverted_subject(toks[k + n :])
             sp = parse_speaker(text, rest)
-            if sp is None and not rest and cue not in ("according to", "según"):
+            if sp is None and (not rest or rest[0].text == ",") and cue not in ("according to", "según"):
                 return Attribution(None, cue, verb.start, True)  # `«…», explicó.`: the last speaker again
             return Attribution(sp, cue, verb.start, True) if sp else None
         if cue in ("according to", "según"):

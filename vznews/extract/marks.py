@@ -75,13 +75,8 @@ def _closes(opener: str, mark: str, role: str, text: str, i: int) -> bool | None
         return None
     if mark == "“":
         return True if (opener == "„" or role == "C") else None
-    # straight " or '': a closer unless it clearly opens a new quote
-    if role != "O":
-        return True
-    k = i - 1
-    while k >= 0 and text[k] == " ":
-        k -= 1
-    return True if k >= 0 and text[k] in ".,!?" else None
+    # straight " or '': a closer unless it clearly opens a new quote (a space before it, a word after it)
+    return True if role != "O" else None
 
 
 def _pair(text: str, marks: list[tuple[int, int, str]], lo: int, hi: int, next_opens: bool):

@@ -159,6 +159,8 @@ def _one(text: str, lang: str, span: Span, at: _Where, out: list[Found], history
         return found("direct" if opens and before.tight else "mixed", before, joined)
     if span.single:
         return None  # single marks without an attribution: a headline's quoted words, an aside
+    if span.dash and prev is not None and prev.cue:
+        return Found(span.start, span.end, span.paragraph, "direct", prev.cue, prev.speaker, prev.anchor, True)
     if opens and (classify.sentence_like(content, span) or after is not None):
         byline = _dash_byline(text, span, at)
         if byline is not None:

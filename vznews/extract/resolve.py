@@ -1,88 +1,33 @@
-"""Resolve speakers to the people they name: pronouns to the last named speaker, surnames to full names.
+"""Resolve speakers to the people they name.
 
-A pronoun takes the most recent named person who was the subject of a speech verb before it, skipping
-people whose gender (from a first name, honorific or title) disagrees. A surname, or an honorific and a
-surname ("Mr. Trump"), takes the full name the article used for that person ("Donald Trump").
+- A pronoun takes the most recent named person who was the subject of a speech verb before it,
+  skipping people whose gender (from a first name, honorific or title) disagrees; failing one, the
+  last person named whose first name agrees.
+- A surname, or an honorific and a surname ("Mr. Trump"), takes the full name the article used for
+  that person ("Donald Trump"), agreeing in gender ("Mrs. Clinton" is not "Bill Clinton").
+- A role with a definite article ("the president", "the general", "el mandatario") takes the last
+  person written with that title or role ("President Héctor Salvatierra").
+- A cue without a subject (Spanish `—…—dice—`) takes the last person named.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 
 from vznews.extract import lexicon
-from vznews.extract.speakers import NON_NAMES, ORG_WORDS, Speaker
+from vznews.extract.names import FullName, full_names, role_key
+from vznews.extract.speakers import Speaker
 from vznews.models import Quote
 
-_NAME = re.compile(
-    r"\b[A-ZÁÉÍÓÚÑ][\w’'\-]+\.?(?:[ \t]+(?:[A-Z]\.|[A-ZÁÉÍÓÚÑ][\w’'\-]+\.?|de la|de|del|van|von|bin|al|da|di|y)){1,4}"
+_DEFINITE = frozenset("the el la".split())
+_PERSON_ROLES = frozenset(
+    """president minister general senator governor mayor secretary ambassador judge justice spokesman
+    chairman director commissioner attorney prosecutor admiral colonel captain archbishop monsignor bishop
+    cardinal pope king queen prince chancellor congressman representative candidate leader speaker
+    presidente ministro senador gobernador alcalde secretario embajador juez fiscal vocero portavoz canciller
+    diputado candidato arzobispo rector comandante""".split()
 )
-
-
-@dataclass(frozen=True)
-class FullName:
-    """A person's full name as the article writes it, with the gender its first name tells."""
-
-    text: str
-    start: int
-    gender: str
-
-
-def full_names(text: str) -> dict[str, list[FullName]]:
-    """Multi-word names of the article, keyed by surname, in order of first use."""
-    tit = lexicon.titles()
-    by_surname: dict[str, list[FullName]] = {}
-    seen: set[str] = set()
-    for m in _NAME.finditer(text):
-        words = _cut_at_period(m.group().split(), tit)
-        offset = m.start()
-        while words and (words[0] in tit.honorifics or words[0] in tit.titles or words[0] in NON_NAMES):
-            offset = text.index(words[1], offset + len(words[0])) if len(words) > 1 else offset
-            words = words[1:]
-        while words and (words[-1] in NON_NAMES or words[-1].lower() in ("de", "del", "la", "y")):
-            words = words[:-1]
-        if words and words[-1].endswith(".") and words[-1] not in ("Jr.", "Sr."):
-            words[-1] = words[-1][:-1]
-        if len(words) < 2:
-            continue
-        last = words[-1]
-        if last.endswith(("'s", "’s")):
-            last = last[:-2]
-            words[-1] = last
-        if any(w in ORG_WORDS for w in words) or any(w in tit.titles for w in words[1:]):
-            continue
-        name = " ".join(words)
-        if name in seen:
-            continue
-        seen.add(name)
-        gender = lexicon.first_name_gender(words[0])
-        by_surname.setdefault(last, []).append(FullName(name, offset, gender))
-    _fold_prefixes(by_surname)
-    return by_surname
-
-
-def _fold_prefixes(by_surname: dict[str, list[FullName]]) -> None:
-    """"Ana Belén" is "Ana Belén Ortiz" when the article uses both: keep the longer name only."""
-    prefixes = set()
-    for group in by_surname.values():
-        for n in group:
-            words = n.text.split()
-            prefixes.update(" ".join(words[:k]) for k in range(2, len(words)))
-    for key in list(by_surname):
-        kept = [n for n in by_surname[key] if n.text not in prefixes]
-        if kept:
-            by_surname[key] = kept
-        else:
-            del by_surname[key]
-
-
-def _cut_at_period(words: list[str], tit: lexicon.Titles) -> list[str]:
-    """Stop a name at a word ending a sentence ("… Guevara. Guevara added")."""
-    for i, w in enumerate(words[:-1]):
-        if w.endswith(".") and len(w) > 2 and w not in tit.honorifics and w not in tit.titles and "." not in w[:-1]:
-            return words[: i + 1]
-    return words
 
 
 def _agrees(gender: str, want: str) -> bool:
@@ -108,6 +53,7 @@ class Said:
     at: int
     name: str
     gender: str
+    roles: frozenset[str] = frozenset()
 
 
 def resolve_pronoun(sp: Speaker, history: list[Said]) -> Said | None:
@@ -121,17 +67,44 @@ def resolve_pronoun(sp: Speaker, history: list[Said]) -> Said | None:
 
 
 def _last_named(before: int, gender: str, names: dict[str, list[FullName]]) -> Said | None:
-    """Failing a speaker, the last person named before `before` (whose first name tells `gender`, if given)."""
+    """The last person named before `before` whose first name tells a gender (`gender`, when given)."""
     best = None
     for group in names.values():
         for n in group:
-            if n.start < before and (not gender or n.gender == gender) and (best is None or n.start > best.start):
-                best = n
+            if n.start < before and n.gender and (not gender or n.gender == gender):
+                if best is None or n.start > best.start:
+                    best = n
     return Said(best.start, best.text, best.gender) if best else None
 
 
+def _role_of(sp: Speaker) -> str | None:
+    """The role a definite description names: "the president" -> "president", "el jefe de Estado" -> "presidente"."""
+    words = sp.text.split()
+    if sp.kind != "group" or words[0].lower() not in _DEFINITE:
+        return None
+    if sp.text.lower().startswith(("el jefe de estado", "la jefa de estado")):
+        return "presidente"
+    if len(words) != 2:
+        return None  # "the Florida senator", "the former president": not enough to know who
+    key = role_key(words[1])
+    return key if key in _PERSON_ROLES else None
+
+
+def _by_role(role: str, before: int, names: dict[str, list[FullName]], history: list[Said]) -> str | None:
+    """The last person before `before` written with `role` among their titles or attributed roles."""
+    best: tuple[int, str] | None = None
+    for group in names.values():
+        for n in group:
+            if role in n.roles and n.start < before and (best is None or n.start > best[0]):
+                best = (n.start, n.text)
+    for said in history:
+        if role in said.roles and said.at < before and " " in said.name and (best is None or said.at > best[0]):
+            best = (said.at, said.name)
+    return best[1] if best else None
+
+
 def resolve_speakers(text: str, found: list, events: list = ()) -> list[Quote]:
-    """Quote records for `found` (quotes.Found) with pronouns and surnames resolved to full names.
+    """Quote records for `found` (quotes.Found) with speakers resolved to full names where possible.
 
     `events`: speakers that said something without a quotation; they count as the last speaker.
     """
@@ -157,11 +130,12 @@ def resolve_speakers(text: str, found: list, events: list = ()) -> list[Quote]:
                 name = said.name if said else sp.text
             elif sp.kind == "person":
                 name = expand_surname(sp, names, counts)
-                first = name.split()[0]
-                gender = sp.gender or lexicon.first_name_gender(first)
-                history.append(Said(sp.start, name, gender))
+                gender = sp.gender or lexicon.first_name_gender(name.split()[0])
+                roles = frozenset(role_key(w) for w in (sp.role or "").split())
+                history.append(Said(sp.start, name, gender, roles))
             else:
-                name = sp.text
+                wanted = _role_of(sp)
+                name = (_by_role(wanted, sp.start, names, history) if wanted else None) or sp.text
             by_start[sp.start] = name
         if f.kind == "event":
             continue

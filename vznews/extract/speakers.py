@@ -174,14 +174,16 @@ def _span_text(text: str, toks: list[Tok]) -> str:
 
 
 def _strip_det(toks: list[Tok]) -> list[Tok]:
-    while toks and (toks[0].low in DETERMINERS or toks[0].text in lexicon.titles().honorifics):
+    hon = lexicon.titles().honorifics
+    while toks and (toks[0].low in DETERMINERS or (toks[0].text in hon and not (len(toks) > 1 and _possessive(toks[1])))):
         toks = toks[1:]
     return toks
 
 
 def _role_like(part: list[Tok]) -> bool:
     first = part[0]
-    if first.low in ("who", "whose", "which", "quien", "que", "where", "when"):
+    if first.low in ("who", "whose", "which", "quien", "que", "where", "when") or first.low in INTRO \
+            or first.low in BOUNDARY:
         return False
     nouns = lexicon.role_nouns()
     return (first.low in DETERMINERS or not first.cap or first.text in lexicon.titles().titles
@@ -213,12 +215,16 @@ def _all_verb_forms() -> frozenset[str]:
     return frozenset(lexicon.verbs("en").forms) | frozenset(lexicon.verbs("es").forms)
 
 
+RELATIVES = frozenset("who which that whom quien que".split())
+
+
 def _last_clause(part: list[Tok]) -> list[Tok]:
     """The words after the last clause boundary: "Cruz said as the heckler" -> "the heckler"."""
     forms = _all_verb_forms()
     for i in range(len(part) - 2, -1, -1):
         t = part[i]
-        if t.low in BOUNDARY or (t.low in forms and not t.cap and (i == 0 or part[i - 1].low not in DETERMINERS)):
+        prev = part[i - 1].low if i > 0 else ""
+        if t.low in BOUNDARY or (t.low in forms and not t.cap and prev not in DETERMINERS and prev not in RELATIVES):
             return part[i + 1 :]
     return part
 
@@ -296,8 +302,9 @@ def _named(text: str, part: list[Tok], head: tuple[int, int], rest: list[list[To
 
 def _descriptive(text: str, part: list[Tok]) -> Speaker | None:
     """A speaker named by description: "a White House spokesman", "the statement", "el portavoz"."""
-    rel = next((i for i, t in enumerate(part) if t.low in ("who", "which", "that", "quien", "que")), None)
-    part = part[:rel] if rel else part  # "a White House official who spoke anonymously"
+    rel = next((i for i, t in enumerate(part) if t.low in ("who", "which", "that", "quien", "que")
+                or (i > 1 and not t.cap and t.low.endswith("ed") and part[i - 1].low in lexicon.role_nouns())), None)
+    part = part[:rel] if rel else part  # "a White House official who spoke", "the senator sought"
     words = [t for t in part if t.word]
     if not words or len(words) > 12:
         return None

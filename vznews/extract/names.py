@@ -1,0 +1,102 @@
+"""The people an article names in full, with the titles written before them.
+
+"Interior Minister Gen. Rafael Domínguez Lobo" gives the name "Rafael Domínguez Lobo" (found again
+as "Domínguez" or "Lobo"), its gender when the first name tells it, and the role words
+{interior, minister, general}, so that "the minister" or "the general" can be resolved to him.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from vznews.extract import lexicon
+from vznews.extract.speakers import NON_NAMES, ORG_WORDS, TITLE_COMPLEMENTS
+
+_NAME = re.compile(
+    r"\b[A-ZÁÉÍÓÚÑ][\w’'\-]+\.?(?:[ \t]+(?:[A-Z]\.|[A-ZÁÉÍÓÚÑ][\w’'\-]+\.?|of|de la|de|del|van|von|bin|al|da|di|y)){1,6}"
+)
+_CONNECTORS = frozenset("of de del la van von bin al da di y".split())
+ROLE_SYNONYMS = {
+    "gen": "general", "sen": "senator", "rep": "representative", "gov": "governor", "lt": "lieutenant",
+    "capt": "captain", "adm": "admiral", "dr": "doctor", "dra": "doctor", "prof": "professor",
+    "col": "colonel", "sgt": "sergeant", "msgr": "monsignor", "monseñor": "monsignor", "rev": "reverend",
+    "presidenta": "presidente", "mandatario": "presidente", "mandataria": "presidente", "ministra": "ministro",
+    "gobernadora": "gobernador", "alcaldesa": "alcalde", "diputada": "diputado", "senadora": "senador",
+    "secretaria": "secretario", "candidata": "candidato", "vocera": "vocero", "jueza": "juez",
+    "spokeswoman": "spokesman", "spokesperson": "spokesman", "chairwoman": "chairman", "chair": "chairman",
+    "congresswoman": "congressman", "premier": "prime minister",
+}
+
+
+@dataclass(frozen=True)
+class FullName:
+    """A person's full name as the article writes it."""
+
+    text: str
+    start: int
+    gender: str  # from the first name: "m", "f" or ""
+    roles: frozenset[str] = frozenset()  # role words of the titles written before it, normalised
+
+
+def role_key(word: str) -> str:
+    """"Gen." -> "general", "presidenta" -> "presidente", "Minister" -> "minister"."""
+    w = word.lower().strip(".,")
+    return ROLE_SYNONYMS.get(w, w)
+
+
+def full_names(text: str) -> dict[str, list[FullName]]:
+    """Multi-word person names of the article, keyed by surname (last word, and the one before it
+    in names of three words or more), in order of first use; short forms of longer names folded."""
+    tit = lexicon.titles()
+    by_surname: dict[str, list[FullName]] = {}
+    seen: set[str] = set()
+    for m in _NAME.finditer(text):
+        words = _cut_at_period(m.group().split(), tit)
+        cut = max((i + 1 for i, w in enumerate(words[:-1]) if w in tit.titles or w in tit.honorifics), default=0)
+        role_words, words = words[:cut], words[cut:]
+        while words and (words[0] in NON_NAMES or words[0] in TITLE_COMPLEMENTS or words[0] in _CONNECTORS):
+            words = words[1:]
+        while words and (words[-1] in NON_NAMES or words[-1].lower() in _CONNECTORS):
+            words = words[:-1]
+        if words and words[-1].endswith(".") and words[-1] not in ("Jr.", "Sr."):
+            words[-1] = words[-1][:-1]
+        if words and words[-1].endswith(("'s", "’s")):
+            words[-1] = words[-1][:-2]
+        if len(words) < 2 or any(w in ORG_WORDS or w in tit.titles for w in words) or "of" in words:
+            continue
+        name = " ".join(words)
+        if name in seen:
+            continue
+        seen.add(name)
+        start = m.start() + m.group().find(words[0])
+        roles = frozenset(role_key(w) for w in role_words if w not in tit.honorifics)
+        entry = FullName(name, start, lexicon.first_name_gender(words[0]), roles)
+        keys = {words[-1]} | ({words[-2]} if len(words) >= 3 and words[-2].lower() not in _CONNECTORS else set())
+        for key in keys:
+            by_surname.setdefault(key, []).append(entry)
+    _fold_prefixes(by_surname)
+    return by_surname
+
+
+def _cut_at_period(words: list[str], tit: lexicon.Titles) -> list[str]:
+    """Stop a name at a word ending a sentence ("… Guevara. Guevara added")."""
+    for i, w in enumerate(words[:-1]):
+        if w.endswith(".") and len(w) > 2 and w not in tit.honorifics and w not in tit.titles and "." not in w[:-1]:
+            return words[: i + 1]
+    return words
+
+
+def _fold_prefixes(by_surname: dict[str, list[FullName]]) -> None:
+    """"Ana Belén" is "Ana Belén Ortiz" when the article uses both: keep the longer name only."""
+    prefixes = set()
+    for group in by_surname.values():
+        for n in group:
+            words = n.text.split()
+            prefixes.update(" ".join(words[:k]) for k in range(2, len(words)))
+    for key in list(by_surname):
+        kept = [n for n in by_surname[key] if n.text not in prefixes]
+        if kept:
+            by_surname[key] = kept
+        else:
+            del by_surname[key]
