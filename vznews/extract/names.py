@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from vznews.extract import lexicon
 from vznews.extract.speakers import NON_NAMES, ORG_WORDS, TITLE_COMPLEMENTS
@@ -49,11 +50,18 @@ def full_names(text: str) -> dict[str, list[FullName]]:
     """Multi-word person names of the article, keyed by surname (last word, and the one before it
     in names of three words or more), in order of first use; short forms of longer names folded."""
     tit = lexicon.titles()
+    titleish = _titleish()
     by_surname: dict[str, list[FullName]] = {}
     seen: set[str] = set()
     for m in _NAME.finditer(text):
-        words = _cut_at_period(m.group().split(), tit)
-        cut = max((i + 1 for i, w in enumerate(words[:-1]) if w in tit.titles or w in tit.honorifics), default=0)
+        found = m.group()
+        words = _cut_at_period(found.split(), tit) if "." in found else found.split()
+        if words[0] in NON_NAMES and len(words) == 2:
+            continue  # "But Trump", "The Guardian"
+        cut = 0
+        for i in range(len(words) - 1):
+            if words[i] in titleish:
+                cut = i + 1
         role_words, words = words[:cut], words[cut:]
         while words and (words[0] in NON_NAMES or words[0] in TITLE_COMPLEMENTS or words[0] in _CONNECTORS):
             words = words[1:]
@@ -69,7 +77,7 @@ def full_names(text: str) -> dict[str, list[FullName]]:
         if name in seen:
             continue
         seen.add(name)
-        start = m.start() + m.group().find(words[0])
+        start = m.start() + found.find(words[0])
         roles = frozenset(role_key(w) for w in role_words if w not in tit.honorifics)
         entry = FullName(name, start, lexicon.first_name_gender(words[0]), roles)
         keys = {words[-1]} | ({words[-2]} if len(words) >= 3 and words[-2].lower() not in _CONNECTORS else set())
@@ -77,6 +85,12 @@ def full_names(text: str) -> dict[str, list[FullName]]:
             by_surname.setdefault(key, []).append(entry)
     _fold_prefixes(by_surname)
     return by_surname
+
+
+@cache
+def _titleish() -> frozenset[str]:
+    tit = lexicon.titles()
+    return frozenset(tit.titles) | frozenset(tit.honorifics)
 
 
 def _cut_at_period(words: list[str], tit: lexicon.Titles) -> list[str]:

@@ -138,12 +138,14 @@ def _one(text: str, lang: str, span: Span, at: _Where, out: list[Found], history
         before = attribution.name_colon(text, at.clause_lo, span.open_at)
     if before is not None and before.speaker is None:
         before = _clause_subject(text, before, at)
-    opens = span.dash or classify.opens_clause(text[at.clause_lo : span.open_at], before)
-    if classify.title_like(content, opens) or classify.work_or_dated(text, span, at.next_open):
+    pre = text[at.clause_lo : span.open_at]
+    opens = span.dash or classify.opens_clause(pre, before)
+    firm = opens and not pre.rstrip().endswith(",")  # after a comma it may be an appositive title
+    if classify.title_like(content, firm) or classify.work_or_dated(text, span, at.next_open):
         return None
     if classify.nickname(text, span):
         return None
-    if not opens and not span.dash and classify.single_term(content) and not (
+    if not firm and not span.dash and classify.single_term(content) and not (
             _verb_right_before(text, before, span) and classify.ends_clause(content)):
         return None  # `called him a "dictator"`: a term, not a quotation (but `shouted "Cruz!"` is one)
     if span.single and classify.whole_paragraph(text, span, at.para) and after is None:
