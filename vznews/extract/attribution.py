@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 
 from vznews.extract import lexicon
-from vznews.extract.speakers import CLAUSE_WORDS, DETERMINERS, Speaker, parse_speaker
+from vznews.extract.speakers import Speaker, parse_speaker
+from vznews.extract.wordsets import CLAUSE_WORDS, DETERMINERS
 from vznews.extract.tokens import Tok, tokenize, tokenize_sentence
 
 AUX = frozenset(

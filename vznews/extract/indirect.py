@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from vznews.extract import attribution, lexicon
 from vznews.extract.marks import Span
 from vznews.extract.paragraphs import sentence_ends
-from vznews.extract.speakers import BOUNDARY, CLAUSE_WORDS, Speaker, parse_speaker
+from vznews.extract.speakers import Speaker, parse_speaker
+from vznews.extract.wordsets import BOUNDARY, CLAUSE_WORDS
 from vznews.extract.tokens import Tok, tokenize
 
 THAT = frozenset(("that", "que"))

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from vznews.extract import lexicon
-from vznews.extract.speakers import NON_NAMES, ORG_WORDS, TITLE_COMPLEMENTS
+from vznews.extract.wordsets import NON_NAMES, ORG_WORDS, TITLE_COMPLEMENTS
 
 _NAME = re.compile(
     r"\b[A-ZÁÉÍÓÚÑ][\w’'\-]+\.?(?:[ \t]+(?:[A-Z]\.|[A-ZÁÉÍÓÚÑ][\w’'\-]+\.?|of|de la|de|del|van|von|bin|al|da|di|y)){1,6}"
