@@ -3,6 +3,7 @@ results as you type, grouped by kind; enter opens. Escape goes back."""
 
 from __future__ import annotations
 
+import re
 from typing import Any, ClassVar
 
 from rich.style import Style
@@ -77,7 +78,8 @@ class SearchScreen(BaseScreen):
             self._status("Type to search.")
             return
         token = self._token
-        self.run_worker(lambda: self._search(token, query), thread=True, group="search", exit_on_error=False)
+        typed = as_you_type(query)
+        self.run_worker(lambda: self._search(token, typed), thread=True, group="search", exit_on_error=False)
 
     def _search(self, token: int, query: str) -> None:
         from vznews.store import search
@@ -148,20 +150,20 @@ class SearchScreen(BaseScreen):
 
     def _prompt(self, kind: str, hit: Any, match: Style, detail: Style) -> Text:
         now, tz = self.app.now(), self.app.tz
+        width = max(20, self.query_one(SearchResults).scrollable_content_region.width - 2)
+        when = short_when(hit.published, now, tz).strip() if kind != "entities" else ""
         if kind == "articles":
-            return Text.assemble(
-                marked(hit.title, match) if hit.title.text else Text("(untitled)"),
-                "\n  ",
-                Text(f"{safe(hit.feed_name, 60)} ·{short_when(hit.published, now, tz)}  ", style=detail),
-                marked(hit.snippet, match, detail),
-            )
-        if kind == "quotes":
+            first = marked(hit.title, match) if hit.title.text else Text("(untitled)")
+            second = Text.assemble(Text(f"  {safe(hit.feed_name, 60)} · {when}  ", style=detail), marked(hit.snippet, match, detail))
+        elif kind == "quotes":
+            first = Text.assemble("“", marked(hit.text, match), "”")
             speaker = marked(hit.speaker, match) if hit.speaker is not None else Text("unknown speaker")
-            return Text.assemble(
-                "“", marked(hit.text, match), "”\n  — ", speaker,
-                Text(f"  · {safe(hit.feed_name, 60)} ·{short_when(hit.published, now, tz)}", style=detail),
-            )
-        return Text.assemble(marked(hit.name, match), Text(f"  {hit.kind} · {hit.article_count:,} articles", style=detail))
+            second = Text.assemble("  — ", speaker, Text(f"  · {safe(hit.feed_name, 60)} · {when}", style=detail))
+        else:
+            return Text.assemble(marked(hit.name, match), Text(f"  {hit.kind} · {hit.article_count:,} articles", style=detail))
+        for line in (first, second):
+            line.truncate(width, overflow="ellipsis")
+        return Text("\n").join([first, second])
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -195,6 +197,20 @@ class SearchScreen(BaseScreen):
 
     def store_changed(self) -> None:
         pass  # results stay as they are while a sync runs
+
+
+_LAST_WORD = re.compile(r"(?:^|\s)([^\s\"*-][^\s\"*]*)$")
+
+
+def as_you_type(query: str) -> str:
+    """The query to run while the user is still typing it: an open phrase is closed and a
+    bare last word becomes a prefix ("electoral cou" -> "electoral cou*")."""
+    if query.count('"') % 2:
+        return query + ('"*' if re.search(r"\w$", query) else '"')
+    last = _LAST_WORD.search(query)
+    if last and last.group(1) not in ("OR", "AND", "NOT") and re.search(r"\w$", query):
+        return query + "*"
+    return query
 
 
 def marked(marked_text: Any, match: Style, base: Style | str = "") -> Text:

@@ -75,9 +75,15 @@ class DocumentView(ScrollView, can_focus=True):
         self._pending_offset = scroll_to
         self._rewrap()
         self.scroll_to(y=0, animate=False, immediate=True)
-        if scroll_to is not None and self._lines:
-            self.scroll_to_offset(scroll_to)
+        if scroll_to is not None:
+            # After the new virtual size is laid out, or the scroll would be clamped.
+            self.call_after_refresh(self._scroll_to_pending)
         self.refresh()
+
+    def _scroll_to_pending(self) -> None:
+        if self._pending_offset is not None and self._lines:
+            self.scroll_to_offset(self._pending_offset)
+            self._pending_offset = None
 
     def line_of(self, offset: int) -> int:
         """The wrapped line that holds character `offset`."""
@@ -100,8 +106,7 @@ class DocumentView(ScrollView, can_focus=True):
         top = self._starts[self.scroll_offset.y] if self._starts and self.scroll_offset.y < len(self._starts) else None
         self._rewrap()
         if self._pending_offset is not None and self._lines:
-            self.scroll_to_offset(self._pending_offset)
-            self._pending_offset = None
+            self.call_after_refresh(self._scroll_to_pending)
         elif top is not None:
             self.scroll_to(y=self.line_of(top), animate=False, immediate=True)
 
