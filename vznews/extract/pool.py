@@ -11,6 +11,7 @@ remaining chunks run here too.
 from __future__ import annotations
 
 import os
+import time
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -37,8 +38,15 @@ def _init_worker(entities: bool) -> None:
         load_ner()
 
 
-def _work(chunk: Sequence[Item], entities: bool) -> list[Extraction]:
-    return analyse(chunk, entities=entities)
+def _work(chunk: Sequence[Item], entities: bool) -> tuple[float, list[Extraction]]:
+    started = time.process_time()
+    results = analyse(chunk, entities=entities)
+    return time.process_time() - started, results
+
+
+def _pid(pause: float) -> int:
+    time.sleep(pause)  # keep this worker busy so the next probe reaches another one
+    return os.getpid()
 
 
 class Analyser:
@@ -47,6 +55,7 @@ class Analyser:
     def __init__(self, workers: int = 1, *, entities: bool = True) -> None:
         self.workers = workers
         self.entities = entities
+        self.cpu_seconds = 0.0  # CPU time spent analysing, in whichever process (for benchmarks)
         self._pool: ProcessPoolExecutor | None = None
 
     def __enter__(self) -> "Analyser":
@@ -61,13 +70,24 @@ class Analyser:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
 
+    def wait_ready(self, timeout: float = 60.0) -> None:
+        """Block until every worker process has started and loaded the model (for timing runs)."""
+        if self._pool is None:
+            analyse([("Warm up.", None)], entities=self.entities)
+            return
+        seen: set[int] = set()
+        deadline = time.monotonic() + timeout
+        while len(seen) < self.workers and time.monotonic() < deadline:
+            probes = [self._pool.submit(_pid, 0.2) for _ in range(self.workers)]
+            seen |= {p.result() for p in probes}
+
     def map(self, chunks: Iterable[Sequence[Item]]) -> Iterator[list[Extraction]]:
         """The extractions of each chunk, in order."""
         if self._pool is None:
             for chunk in chunks:
-                yield analyse(chunk, entities=self.entities)
+                yield self._here(chunk)
             return
-        ahead: deque[tuple[Sequence[Item], Future[list[Extraction]]]] = deque()
+        ahead: deque[tuple[Sequence[Item], Future[tuple[float, list[Extraction]]]]] = deque()
         source = iter(chunks)
         for chunk in source:
             ahead.append((chunk, self._pool.submit(_work, chunk, self.entities)))
@@ -78,14 +98,21 @@ class Analyser:
         for chunk, future in ahead:
             yield self._result(chunk, future)
         for chunk in source:
-            yield analyse(chunk, entities=self.entities)
+            yield self._here(chunk)
 
-    def _result(self, chunk: Sequence[Item], future: "Future[list[Extraction]]") -> list[Extraction]:
+    def _here(self, chunk: Sequence[Item]) -> list[Extraction]:
+        cpu, results = _work(chunk, self.entities)
+        self.cpu_seconds += cpu
+        return results
+
+    def _result(self, chunk: Sequence[Item], future: "Future[tuple[float, list[Extraction]]]") -> list[Extraction]:
         """The future's result; if a worker died (or could not start), the chunk is done here instead."""
         try:
-            return future.result()
+            cpu, results = future.result()
         except BrokenProcessPool:
             if self._pool is not None:
                 self._pool.shutdown(wait=False, cancel_futures=True)
                 self._pool = None
-            return analyse(chunk, entities=self.entities)
+            return self._here(chunk)
+        self.cpu_seconds += cpu
+        return results
