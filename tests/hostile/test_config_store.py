@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.hostile.runner import Run, permissions_apply, run_vznews
+from tests.hostile.runner import Run, permissions_apply, run_many, run_vznews
 from tests.hostile.sandbox import DATA, write_feeds
 
 HEALTHY = str(DATA / "healthy-rss.xml")
@@ -53,13 +53,22 @@ CONFIGS = {
 }
 
 
-@pytest.mark.parametrize("text, fragment", CONFIGS.values(), ids=list(CONFIGS))
-def test_a_broken_feeds_file_is_one_line_and_touches_no_store(tmp_path: Path, text: str, fragment: str) -> None:
-    feeds = tmp_path / "feeds.toml"
-    feeds.write_text(text, encoding="utf-8")
-    run = sync(feeds, tmp_path / "vznews.db")
-    assert_one_error_line(run, str(feeds), fragment)
-    assert not (tmp_path / "vznews.db").exists()
+@pytest.fixture(scope="module")
+def config_runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Run, Path]]:
+    """Every broken feeds file, synced at once (each in its own directory)."""
+    dirs = {case: tmp_path_factory.mktemp("config") for case in CONFIGS}
+    for case, (text, _) in CONFIGS.items():
+        (dirs[case] / "feeds.toml").write_text(text, encoding="utf-8")
+    runs = run_many([("sync", "--feeds", str(d / "feeds.toml"), "--db", str(d / "vznews.db"), "--no-fulltext",
+                      "--no-extract") for d in dirs.values()], timeout=30)
+    return {case: (run, dirs[case]) for case, run in zip(CONFIGS, runs)}
+
+
+@pytest.mark.parametrize("case", list(CONFIGS))
+def test_a_broken_feeds_file_is_one_line_and_touches_no_store(config_runs, case: str) -> None:  # type: ignore[no-untyped-def]
+    run, directory = config_runs[case]
+    assert_one_error_line(run, str(directory / "feeds.toml"), CONFIGS[case][1])
+    assert not (directory / "vznews.db").exists()
 
 
 def test_invalid_utf8_feeds_file(tmp_path: Path) -> None:
@@ -97,12 +106,6 @@ def feeds(tmp_path: Path) -> Path:
     return write_feeds(tmp_path / "feeds.toml", [{"name": "Gazette", "url": HEALTHY}])
 
 
-def test_a_db_in_a_missing_directory(tmp_path: Path, feeds: Path) -> None:
-    db = tmp_path / "no" / "such" / "dir" / "v.db"
-    assert_one_error_line(sync(feeds, db), str(db.parent), "does not exist")
-    assert not (tmp_path / "no").exists()
-
-
 @needs_permissions
 def test_a_db_in_a_read_only_directory(tmp_path: Path, feeds: Path) -> None:
     locked = tmp_path / "locked"
@@ -128,13 +131,17 @@ def test_a_read_only_db_file(tmp_path: Path, feeds: Path) -> None:
     assert db.read_bytes() == before
 
 
-def _store_with_articles(tmp_path: Path, feeds: Path) -> Path:
-    db = tmp_path / "good.db"
-    assert sync(feeds, db).code == 0
-    conn = sqlite3.connect(db)
+def _store_with_articles(path: Path, feeds: Path) -> Path:
+    """A good store (synced in-process), checkpointed so the main file holds everything."""
+    from vznews.config import load_config
+    from vznews.ingest.sync import run_sync
+
+    for _ in run_sync(load_config(feeds), path, fulltext=False, extract=False):
+        pass
+    conn = sqlite3.connect(path)
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
-    return db
+    return path
 
 
 NOT_A_STORE = {
@@ -143,54 +150,77 @@ NOT_A_STORE = {
     "zip header": b"PK\x03\x04" + b"\x00" * 4000,
     "sqlite magic, garbage after": b"SQLite format 3\x00" + b"\xff" * 8000,
 }
+TRUNCATED = [0.02, 0.3, 0.6, 0.95]
 
 
-@pytest.mark.parametrize("content", NOT_A_STORE.values(), ids=list(NOT_A_STORE))
-def test_a_file_that_is_not_a_store_is_refused_and_untouched(tmp_path: Path, feeds: Path, content: bytes) -> None:
-    db = tmp_path / "v.db"
-    db.write_bytes(content)
-    assert_one_error_line(sync(feeds, db), str(db))
-    assert db.read_bytes() == content
-    assert not Path(f"{db}-wal").exists() or Path(f"{db}-wal").stat().st_size == 0
-
-
-@pytest.mark.parametrize("fraction", [0.02, 0.3, 0.6, 0.95])
-def test_a_truncated_store_is_refused_and_untouched(tmp_path: Path, feeds: Path, fraction: float) -> None:
-    good = _store_with_articles(tmp_path, feeds)
-    data = good.read_bytes()
-    db = tmp_path / "cut.db"
-    db.write_bytes(data[: max(100, int(len(data) * fraction))])
-    cut = db.read_bytes()
-    run = sync(feeds, db)
-    assert_one_error_line(run, str(db))
-    assert db.read_bytes() == cut
-
-
-def test_a_store_from_a_newer_vznews_is_refused(tmp_path: Path, feeds: Path) -> None:
-    db = _store_with_articles(tmp_path, feeds)
-    conn = sqlite3.connect(db)
+@pytest.fixture(scope="module")
+def damaged(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Run, Path, bytes]]:
+    """Stores that cannot be used, each synced (or searched) at once: case -> (run, db, bytes before)."""
+    tmp = tmp_path_factory.mktemp("stores")
+    feeds = write_feeds(tmp / "feeds.toml", [{"name": "Gazette", "url": HEALTHY}])
+    good = _store_with_articles(tmp / "good.db", feeds).read_bytes()
+    cases: dict[str, tuple[tuple[str, ...], Path]] = {}
+    for name, content in NOT_A_STORE.items():
+        (tmp / f"{name}.db").write_bytes(content)
+        cases[name] = (("sync",), tmp / f"{name}.db")
+    for fraction in TRUNCATED:
+        (tmp / f"cut-{fraction}.db").write_bytes(good[: max(100, int(len(good) * fraction))])
+        cases[f"truncated {fraction}"] = (("sync",), tmp / f"cut-{fraction}.db")
+    newer = _store_with_articles(tmp / "newer.db", feeds)
+    conn = sqlite3.connect(newer)
     with conn:
         conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at)"
                      " VALUES ('vznews', 'm999_from_the_future', '2099-01-01')")
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
-    before = db.read_bytes()
-    for args in (("sync", "--feeds", str(feeds), "--db", str(db), "--no-extract"),
-                 ("search", "--db", str(db), "harbour")):
-        run = run_vznews(*args, timeout=20)
-        assert_one_error_line(run, "newer vznews", "m999_from_the_future")
+    cases["newer, sync"] = (("sync",), newer)
+    cases["newer, search"] = (("search", "harbour"), newer)
+    (tmp / "dir.db").mkdir()
+    cases["directory"] = (("sync",), tmp / "dir.db")
+    cases["missing directory"] = (("sync",), tmp / "no" / "such" / "dir" / "v.db")
+    before = {name: db.read_bytes() if db.is_file() else b"" for name, (_, db) in cases.items()}
+    commands = [(args[0], "--db", str(db), *(("--feeds", str(feeds), "--no-fulltext", "--no-extract")
+                                             if args[0] == "sync" else args[1:]))
+                for args, db in cases.values()]
+    runs = run_many(commands, timeout=30)
+    return {name: (run, db, before[name]) for (name, (_, db)), run in zip(cases.items(), runs)}
+
+
+@pytest.mark.parametrize("case", list(NOT_A_STORE))
+def test_a_file_that_is_not_a_store_is_refused_and_untouched(damaged, case: str) -> None:  # type: ignore[no-untyped-def]
+    run, db, before = damaged[case]
+    assert_one_error_line(run, str(db), "database")
+    assert db.read_bytes() == before
+    assert not Path(f"{db}-wal").exists() or Path(f"{db}-wal").stat().st_size == 0
+
+
+@pytest.mark.parametrize("fraction", TRUNCATED)
+def test_a_truncated_store_is_refused_and_untouched(damaged, fraction: float) -> None:  # type: ignore[no-untyped-def]
+    run, db, before = damaged[f"truncated {fraction}"]
+    assert_one_error_line(run, str(db))
     assert db.read_bytes() == before
 
 
-def test_a_directory_as_the_db(tmp_path: Path, feeds: Path) -> None:
-    (tmp_path / "v.db").mkdir()
-    run = sync(feeds, tmp_path / "v.db")
+@pytest.mark.parametrize("command", ["sync", "search"])
+def test_a_store_from_a_newer_vznews_is_refused(damaged, command: str) -> None:  # type: ignore[no-untyped-def]
+    run, db, before = damaged[f"newer, {command}"]
+    assert_one_error_line(run, "newer vznews", "m999_from_the_future")
+    assert db.read_bytes() == before
+
+
+def test_a_directory_as_the_db(damaged) -> None:  # type: ignore[no-untyped-def]
+    run, _, _ = damaged["directory"]
     assert run.code == 2 and "directory" in run.stderr and "Traceback" not in run.output, str(run)
+
+
+def test_a_db_in_a_missing_directory(damaged) -> None:  # type: ignore[no-untyped-def]
+    run, db, _ = damaged["missing directory"]
+    assert_one_error_line(run, str(db.parent), "does not exist")
+    assert not db.parent.parent.parent.exists()
 
 
 def test_the_store_opens_again_after_all_that(tmp_path: Path, feeds: Path) -> None:
     """The refusals above are not side effects of a broken install: a good store works."""
-    db = _store_with_articles(tmp_path, feeds)
-    shutil.copy(db, tmp_path / "copy.db")
-    run = run_vznews("search", "--db", str(tmp_path / "copy.db"), "harbour", timeout=20)
+    db = _store_with_articles(tmp_path / "good.db", feeds)
+    run = run_vznews("search", "--db", str(db), "harbour", timeout=20)
     assert run.code == 0 and "Council approves the harbour budget" in run.stdout, str(run)

@@ -32,6 +32,7 @@ from urllib.parse import urljoin, urlsplit
 
 from vznews.ingest.httpclient import httpx
 
+from vznews.ingest import deadline as fetch_deadline
 from vznews.ingest.localfile import fetch_local, is_local
 from vznews.models import Settings
 
@@ -117,6 +118,7 @@ class Fetcher:
             follow_redirects=False,
             limits=httpx.Limits(max_connections=connections, max_keepalive_connections=connections),
         )
+        fetch_deadline.install(self.client)  # the deadline bounds headers too, not only the body
 
     def __enter__(self) -> "Fetcher":
         return self
@@ -146,10 +148,13 @@ class Fetcher:
             return fetch_local(url, last_modified=last_modified, max_bytes=self.settings.max_body_bytes)
         deadline = time.monotonic() + self.settings.deadline
         try:
-            return self._follow(url, etag, last_modified, deadline)
+            with fetch_deadline.deadline(deadline):
+                return self._follow(url, etag, last_modified, deadline)
         except _Failure as failure:
             return FetchResult(url=url, final_url=url, status=failure.status, error=str(failure), retry_after=failure.retry_after)
         except httpx.HTTPError as exc:
+            if isinstance(exc, httpx.TimeoutException) and time.monotonic() >= deadline - 0.05:
+                return FetchResult(url=url, final_url=url, error=f"took longer than the {self.settings.deadline:g} s deadline")
             return FetchResult(url=url, final_url=url, error=describe_http_error(exc, self.settings))
 
     # -- internals
@@ -164,7 +169,10 @@ class Fetcher:
         for _hop in range(self.settings.max_redirects + 1):
             with self.host_slot(current):
                 request = self.client.build_request("GET", current, headers=headers, timeout=self._timeout(deadline))
-                response = self.client.send(request, stream=True)
+                try:
+                    response = self.client.send(request, stream=True)
+                except httpx.InvalidURL as exc:  # httpx builds the redirect's request even when not following it
+                    raise _Failure(f"redirected to an unusable address ({exc})") from None
                 try:
                     if response.status_code not in _REDIRECTS:
                         return self._final(url, current, response, moved_to, deadline)
