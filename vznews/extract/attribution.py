@@ -122,12 +122,12 @@ def _runs_on(cue: str, rest: list[Tok]) -> bool:
     """The verb has an object of its own (`cited it as evidence`): it starts a sentence, not an attribution.
 
     Adjuncts and subordinate clauses (`said on Sunday`, `asks as a guy walks in`) do not run on, nor a
-    short object of tell or ask (`told reporters`).
+    object of tell or ask (`told reporters`).
     """
     if not rest or not rest[0].word or rest[0].low in ADJUNCT_OK or rest[0].low.endswith("ly"):
         return False
-    if cue.lower().startswith(("told", "tell", "ask")) and len([t for t in rest if t.word]) <= 3:
-        return False
+    if cue.lower().startswith(("told", "tell", "ask")):
+        return False  # telling always has someone told: `told Britain's ITV in an interview`
     return True
 
 
@@ -145,7 +145,7 @@ def after(text: str, lang: str, lo: int, hi: int) -> Attribution | None:
         cue, n = hit
         verb = toks[k]
         if verb.cap:
-            return None  # `"…," Read said`: a name, not the verb
+            continue  # `"…," Read said`: a name, not the verb
         if k == 0 or all(t.low in AUX for t in toks[:k]):
             if cue.lower() not in lexicon.verbs(lang).invertible and cue not in ("according to", "según"):
                 return None

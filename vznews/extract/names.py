@@ -63,6 +63,9 @@ def full_names(text: str) -> dict[str, list[FullName]]:
             if words[i] in titleish:
                 cut = i + 1
         role_words, words = words[:cut], words[cut:]
+        inner = [i for i, w in enumerate(words) if i and w in NON_NAMES]
+        if inner:
+            words = words[inner[-1] + 1 :]  # a headline: "Good Relationship With David Cameron"
         while words and (words[0] in NON_NAMES or words[0] in TITLE_COMPLEMENTS or words[0] in _CONNECTORS):
             words = words[1:]
         while words and (words[-1] in NON_NAMES or words[-1].lower() in _CONNECTORS):

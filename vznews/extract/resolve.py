@@ -21,6 +21,7 @@ from vznews.extract.speakers import Speaker
 from vznews.models import Quote
 
 _DEFINITE = frozenset("the el la".split())
+_IN_VIEW = 1500  # characters: how far back a role's holder must have been named
 _PERSON_ROLES = frozenset(
     """president minister general senator governor mayor secretary ambassador judge justice spokesman
     chairman director commissioner attorney prosecutor admiral colonel captain archbishop monsignor bishop
@@ -90,8 +91,10 @@ def _role_of(sp: Speaker) -> str | None:
     return key if key in _PERSON_ROLES else None
 
 
-def _by_role(role: str, before: int, names: dict[str, list[FullName]], history: list[Said]) -> str | None:
-    """The last person before `before` written with `role` among their titles or attributed roles."""
+def _by_role(role: str, before: int, names: dict[str, list[FullName]], history: list[Said],
+             text: str = "") -> str | None:
+    """The last person before `before` written with `role` among their titles or attributed roles,
+    and named again (by surname) in the stretch of text just before: "the president" is someone in view."""
     best: tuple[int, str] | None = None
     for group in names.values():
         for n in group:
@@ -100,7 +103,9 @@ def _by_role(role: str, before: int, names: dict[str, list[FullName]], history: 
     for said in history:
         if role in said.roles and said.at < before and " " in said.name and (best is None or said.at > best[0]):
             best = (said.at, said.name)
-    return best[1] if best else None
+    if best is None or text.rfind(best[1].split()[-1], 0, before) < before - _IN_VIEW:
+        return None
+    return best[1]
 
 
 def resolve_speakers(text: str, found: list, events: list = ()) -> list[Quote]:
@@ -135,7 +140,7 @@ def resolve_speakers(text: str, found: list, events: list = ()) -> list[Quote]:
                 history.append(Said(sp.start, name, gender, roles))
             else:
                 wanted = _role_of(sp)
-                name = (_by_role(wanted, sp.start, names, history) if wanted else None) or sp.text
+                name = (_by_role(wanted, sp.start, names, history, text) if wanted else None) or sp.text
             by_start[sp.start] = name
         if f.kind == "event":
             continue

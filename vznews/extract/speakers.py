@@ -92,6 +92,12 @@ def _runs(part: list[Tok]) -> list[tuple[int, int]]:
     return runs
 
 
+def _just_a_name(part: list[Tok]) -> bool:
+    """The part is a name and nothing else: "Ana Torres" in "Ana Torres, the council secretary, said"."""
+    h = _head(part)
+    return h is not None and h == (0, len(part))
+
+
 def _possessive(t: Tok) -> bool:
     return t.text.endswith(("'s", "’s", "s'", "s’"))
 
@@ -203,15 +209,17 @@ def parse_speaker(text: str, toks: list[Tok], before_verb: bool = False) -> Spea
             t = last[0]
             return Speaker(t.text, None, t.start, t.end, "pronoun", pron[t.low])
         h = _head(last)
-        if h is not None and h[0] == 0 and h[1] == len(last) and last[0].low not in INTRO:
+        if h is not None and h[1] == len(last) and last[0].low not in INTRO and (h[0] == 0 or _role_like(last[: h[0]])):
             sp = _named(text, last, h, [])  # "Quite suddenly, after they divorced, Crawford said"
             if sp is not None:
                 prev = parts[-2]
                 role = sp.role or (_role_text(text, prev) if _role_like(prev) else None)
                 return Speaker(sp.text, role, sp.start, sp.end, sp.kind, sp.gender or _role_gender(prev))
+        if h is None and last[0].low in ("the", "el", "la", "los", "las") and not _just_a_name(parts[-2]):
+            return _descriptive(text, last)  # "In Hudson, New Hampshire Monday, the Christie supporter retorted"
     while len(parts) > 1 and (parts[0][0].low in INTRO or parts[0][0].low.endswith("ing")):
-        if parts[0][0].low in ("and", "but", "so", "yet") and _head(parts[0]) is not None:
-            break
+        if parts[0][0].low in ("and", "but", "so", "yet", "or", "as") and _head(parts[0]) is not None:
+            break  # "And Trump, …", "as Tom Ridge, a former secretary, put it"
         parts = parts[1:]
     if not parts:
         return None
@@ -269,8 +277,8 @@ def _descriptive(text: str, part: list[Tok]) -> Speaker | None:
     nouns = lexicon.role_nouns()
     if not (words[0].low in DETERMINERS or any(t.low in nouns for t in words) or words[0].cap):
         return None
-    if len(words) == 1 and words[0].low in DETERMINERS:
-        return None
+    if len(words) == 1 and (words[0].low in DETERMINERS or words[0].text in NON_NAMES):
+        return None  # "This prompted …"
     gender = _role_gender(words)
     if words[-1].low.endswith("s") and words[-1].low in nouns and not gender:
         gender = "p"

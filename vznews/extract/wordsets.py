@@ -43,7 +43,7 @@ TITLE_COMPLEMENTS = frozenset(
 )
 INTRO = frozenset(
     """when while after before as in on at during since if although speaking asked responding following
-    despite with without for by from to meanwhile however still earlier later then now also but and yet so
+    despite with without for by from to meanwhile however still earlier later then now also but and yet so or
     behind beyond inside outside across along among around near until upon within against between into
     like unlike throughout toward towards via about instead once
     en durante tras al ante por para con sin además luego desde entre hasta hacia contra bajo mientras así""".split()
