@@ -34,6 +34,8 @@ class SyncProgress:
                 self.failed.append(f"{safe(event.name, 60)}: {safe(event.error or 'failed', 200)}")
         elif isinstance(event, PhaseProgress):
             self.phase = event
+            if event.message:
+                self.failed.append(safe(event.message, 200))
         elif isinstance(event, SyncFinished):
             self.finished = event
 

@@ -105,7 +105,8 @@ class ArticlesScreen(ArticleActions, BaseScreen):
         total = self.articles.total
         count = "" if total is None else f" ({total:,})"
         suffix = " · unread only" if self.app.unread_only else ""
-        self.articles.border_title = f"Articles: {self.source_label}{count}{suffix}"
+        # Text, not a str: the label is a feed, tag or entity name, never markup
+        self.articles.border_title = Text(f"Articles: {self.source_label}{count}{suffix}")
         self.articles.border_subtitle = "✗ last sync failed" if self.source_error else ""
         failure = f"  ✗ last sync failed: {self.source_error}" if self.source_error else ""
         self.query_one("#view-bar", ViewBar).set_context(self.source_label + suffix + failure)
