@@ -48,7 +48,7 @@ def _fold_acronyms(text: str, found: list[Mention]) -> list[Mention]:
 def _person_score(group: list[Mention], speakers: set[str]) -> float:
     votes = sum(m.label == "PERSON" for m in group)
     # Being a quote's speaker says "person" for a name ("Freddy Guevara"), not for "Aides" or "Exit polls".
-    spoke = group[0].key in speakers and (" " in group[0].key or votes > 0)
+    spoke = group[0].key in speakers and (looks_like_person(group[0].name) or votes > 0)
     return votes + sum(m.evidence for m in group) + (2 if spoke else 0)
 
 
@@ -181,6 +181,7 @@ def _speaker_keys(quotes: Sequence[Quote]) -> dict[str, str]:
 def resolve_entities(text: str, raw: Iterable[RawEntity], quotes: Sequence[Quote] = ()) -> list[EntityMention]:
     """The article's entities, one per real thing, with mention counts, in order of first mention."""
     speakers = _speaker_keys(quotes)
+    raw = list(raw)
     found = _fold_acronyms(text, mentions(text, raw))
     _fold_names(found, set(speakers))
     groups: dict[str, list[Mention]] = defaultdict(list)
@@ -191,7 +192,7 @@ def resolve_entities(text: str, raw: Iterable[RawEntity], quotes: Sequence[Quote
         words = key.split()
         known = key in groups or any(_contains(k.split(), words) or _contains(words, k.split()) for k in groups)
         start = text.find(speaker)
-        if not known and _speaker_name(speaker) and start >= 0 and not any(s <= start < e for s, e in skip):
+        if not known and _speaker_name(speaker, bool(raw)) and start >= 0 and not any(s <= start < e for s, e in skip):
             groups[key].append(Mention(speaker, key, "PERSON", start, start + len(speaker), 2))
     _complete_surnames(text, groups, set(speakers), credit_spans(text))
     _rescan(text, groups, set(speakers))
@@ -205,15 +206,16 @@ def resolve_entities(text: str, raw: Iterable[RawEntity], quotes: Sequence[Quote
     return out
 
 
-def _speaker_name(speaker: str) -> bool:
-    """A speaker worth an entity: a person's full name, or one capitalised word that is no role ("Aides")."""
+def _speaker_name(speaker: str, recognized: bool) -> bool:
+    """A speaker worth an entity the recognizer missed: a person's full name; or, when the recognizer
+    did not run at all (no model), one capitalised word that is no role or pronoun ("Maduro", not "Aides")."""
     from vznews.extract import lexicon
 
     if looks_like_person(speaker):
         return True
     low = speaker.lower()
-    return (" " not in speaker and speaker[:1].isupper() and speaker[1:].islower() and low not in lexicon.role_nouns()
-            and low not in lexicon.pronouns() and speaker.isalpha())
+    return (not recognized and " " not in speaker and speaker[:1].isupper() and speaker[1:].islower()
+            and low not in lexicon.role_nouns() and low not in lexicon.pronouns() and speaker.isalpha())
 
 
 def speaker_entity(speaker: str | None, entities: Sequence[EntityMention]) -> EntityMention | None:

@@ -38,7 +38,8 @@ ORG_HEADS = frozenset(
     guard police union institute foundation network news times post journal tribune herald press service
     services board bureau authority league association alliance front movement coalition organization
     organisation fund church club palace house square street avenue park airport prison station center
-    centre motors airlines electric""".split()
+    centre motors airlines electric tower towers building hall hotel bridge stadium arena museum library
+    cathedral theater theatre campaign institution caucus convention conference summit""".split()
 )
 # Words the recognizer sometimes takes into a name at the start of a sentence: "Según González".
 LEADING_JUNK = frozenset(

@@ -34,12 +34,18 @@ _PLACE_OF = frozenset("city town state province capital region ciudad estado pro
 _LEAD_PLACE = frozenset("palace palacio plaza square street avenue calle avenida fort fuerte port puerto mount lake river".split())
 _LEAD_ORG = frozenset(
     """university universidad bank banco ministry ministerio department council consejo assembly asamblea court
-    tribunal party partido college instituto institute hospital fundación foundation house""".split()
+    tribunal party partido college instituto institute hospital fundación foundation house club committee association
+    society federation league""".split()
 )
 _PLACE_NOUNS = frozenset("base prison jail square palace barracks camp airport hospital stadium building compound".split())
 _WHO = re.compile(r"\s*,?\s+(?:who|whom|quien|quienes)\b|['’]s\s+(?:daughter|son|wife|husband|brother|sister|mother|father|"
                   r"family|widow|ally|allies|successor|predecessor|lawyer|lawyers|aide|aides|spokesman|spokeswoman|"
                   r"adviser|advisers|advisor|bodyguard|death|arrest|mentor|protégé|protege|campaign|presidency)\b")
+# Role nouns that head a speaker but are not people: "the statement", "the campaign".
+_NOT_PERSON_ROLES = frozenset(
+    """statement release report campaign administration government ministry party police army military council
+    committee agency group union company court office source sources comunicado crowd people""".split()
+)
 _NOT_ORGS = frozenset("state defense defence foreign interior finance treasury justice energy oil".split())
 
 
@@ -106,6 +112,8 @@ def _relabel(text: str, ent: RawEntity, name: str) -> str:
         return "ORG"  # "PDVSA", "MUD"
     if words[-1].lower() in ORG_HEADS:
         return "ORG"  # "Harvard Law School"
+    if len(words) > 1 and words[-1].isupper() and len(words[-1]) >= 2 and words[-1] not in ("II", "III", "IV", "JR", "SR"):
+        return "ORG"  # "Indiana GOP", "Priorities USA"
     before = text[max(0, ent.start - 4) : ent.start]
     if before.endswith(("the ", "The ")):
         after = _WORD_AFTER.match(text, ent.end, min(len(text), ent.end + 40))
@@ -128,7 +136,9 @@ def _evidence(text: str, ent: RawEntity, name: str, label: str) -> int:
     two = _TWO_BEFORE.search(text, max(0, ent.start - 60), ent.start)
     word = _WORD_BEFORE.search(text, max(0, ent.start - 40), ent.start)
     before = word.group(1).lower() if word else ""
-    if before in title_words() or before.rstrip(".") in lexicon.role_nouns():
+    if before.endswith(".") and before not in title_words():
+        before = ""  # the end of the previous sentence says nothing about this name
+    if before in title_words() or (before in lexicon.role_nouns() and before not in _NOT_PERSON_ROLES):
         return 2
     if before in _PLACE_BEFORE and not text.startswith(("'s", "’s"), ent.end):
         return -2
@@ -136,7 +146,7 @@ def _evidence(text: str, ent: RawEntity, name: str, label: str) -> int:
         return -2
     if 2 <= len(words) <= 4 and words[0] in lexicon.first_names() and looks_like_person(name) and not _ends_in_place(words):
         return 2  # "Hugo Chávez", "Diosdado Cabello" (not "Ted Cruz South Carolina")
-    if _WHO.match(text, ent.end):
+    if _WHO.match(text, ent.end) and (len(words) == 1 or looks_like_person(name)):
         return 2  # "Maduro, who took office", "Chávez's daughter"
     if name.isupper() or words[-1].lower() in ORG_HEADS:
         return 0  # "CNE said", "the ministry said": organisations speak too
