@@ -129,3 +129,25 @@ def test_offsets_point_at_each_mention() -> None:
     ents = resolve_entities(text, spans(text, ("Delcy Rodríguez", "PERSON"), ("Rodríguez", "ORG")))
     assert len(ents) == 1
     assert [text[s:e] for s, e in ents[0].spans] == ["Delcy Rodríguez", "Rodríguez"]
+
+
+def test_organisations_that_speak_or_take_who_stay_organisations() -> None:
+    text = (
+        "Jason Miller said in the statement.\n\nThe National Rifle Association, which endorsed him, said nothing. "
+        '"We have no comment," Yahoo News said. He spoke in the lobby of Trump Tower. Donald Trump left; Trump was tired.'
+    )
+    quotes = [quote(text, "We have no comment", "Yahoo News")]
+    raw = spans(text, ("Jason Miller", "PERSON"), ("The National Rifle Association", "ORG"), ("Yahoo News", "PERSON"),
+                ("Trump Tower", "PERSON"), ("Donald Trump", "PERSON"), ("Trump", "ORG"))
+    found = by_key(text, raw, quotes)
+    assert found["national rifle association"].kind == "org"
+    assert found["yahoo news"].kind == "org"
+    assert found["trump tower"].kind == "place" or found["trump tower"].kind == "org"
+    assert found["donald trump"].count == 2  # the lone "Trump" is the person, not the tower
+
+
+def test_one_word_speakers_are_added_only_without_a_recognizer() -> None:
+    text = 'Similarly, "this is wrong," Similarly said. "Nothing will stop us," Maduro said.'
+    quotes = [quote(text, "this is wrong", "Similarly"), quote(text, "Nothing will stop us", "Maduro")]
+    assert "similarly" not in by_key(text, spans(text, ("Maduro", "PERSON")), quotes)
+    assert set(by_key(text, [], quotes)) == {"similarly", "maduro"}  # no model: speakers are all there is
