@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from vznews.extract import lexicon
 from vznews.extract.speakers import Speaker, parse_speaker
-from vznews.extract.wordsets import CLAUSE_WORDS, DETERMINERS
+from vznews.extract.wordsets import CLAUSE_WORDS, DETERMINERS, NON_NAMES
 from vznews.extract.tokens import Tok, tokenize, tokenize_sentence
 
 AUX = frozenset(
@@ -214,16 +214,32 @@ def name_colon(text: str, lo: int, hi: int) -> Attribution | None:
         if last_word.end == sp.end:
             return Attribution(sp, ":", toks[-1].start, True)
     sp = sentence_subject(text, toks[:-1])
-    if sp is None or sp.kind != "person" or sp.start != toks[0].start or not _proper(text, sp):
+    if sp is not None and sp.kind == "person" and sp.start == toks[0].start and _proper(text, sp):
+        return Attribution(sp, ":", toks[-1].start, True)
+    # Title Case headline ("Guevara Rejects Count:"): the leading words the article also writes as a name
+    line_end = text.find("\n", hi)
+    here = (text.rfind("\n", 0, lo) + 1, len(text) if line_end < 0 else line_end)
+    lead = []
+    for t in toks[:3]:
+        if not (t.cap and t.word) or not _proper_word(text, t.text, here):
+            break
+        lead.append(t)
+    if not lead or lead[0].text in NON_NAMES:
         return None
-    return Attribution(sp, ":", toks[-1].start, True)
+    sp = parse_speaker(text, lead)
+    return Attribution(sp, ":", toks[-1].start, True) if sp is not None and sp.kind == "person" else None
 
 
 def _proper(text: str, sp: Speaker) -> bool:
     """A name, not a capitalized first word: several words, or written capitalized mid-sentence too."""
-    if " " in sp.text:
-        return True
-    return re.search(rf"[a-z,] {re.escape(sp.text)}\b", text) is not None
+    return " " in sp.text or _proper_word(text, sp.text)
+
+
+def _proper_word(text: str, word: str, skip: tuple[int, int] = (0, 0)) -> bool:
+    """`word` is written capitalized inside a sentence (not after . ! ? : or a quote mark) outside
+    `skip` (a Title Case headline capitalizes every word), so it is a name."""
+    pattern = re.compile(rf"[^\s.!?:\"“”'‘’«»(]\s+{re.escape(word)}\b")
+    return any(m.start() < skip[0] or m.start() >= skip[1] for m in pattern.finditer(text))
 
 
 def _strip_paren(toks: list[Tok]) -> list[Tok]:

@@ -13,7 +13,7 @@ from functools import lru_cache
 _LINE = re.compile(r"[^\n]+")
 # A sentence ends at . ! ? (optionally followed by closing marks/brackets) before a space and an
 # upper-case letter, digit or opening mark.
-_SENT_END = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s+[\"“‘'«¿¡(\[A-ZÁÉÍÓÚÑ0-9])")
+_SENT_END = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s+[\"“‘'«¿¡(\[A-ZÁÉÍÓÚÑ0-9—–])")
 _ABBREV = frozenset(
     """mr mrs ms dr prof sen rep gov gen col lt capt sgt adm maj cmdr rev st jr sr sra srta dra lic ing gral
     no vs etc inc corp co ltd jan feb mar apr aug sept sep oct nov dec u.s u.k u.n d.c a.m p.m e.g i.e

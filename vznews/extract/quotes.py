@@ -132,9 +132,11 @@ def _one(text: str, lang: str, span: Span, at: _Where, out: list[Found], history
         last = out[-1]
         if after is not None and after.speaker is not None:
             return Found(span.start, span.end, span.paragraph, "direct", after.cue, after.speaker, after.cue_start)
-        return Found(span.start, span.end, span.paragraph, "direct", last.cue, last.speaker, last.anchor)
-    before = attribution.before(text, lang, at.clause_lo, span.open_at)
-    if before is None:
+        same = last.paragraph == span.paragraph  # a raya's speech after the narrator's words
+        return Found(span.start, span.end, span.paragraph, "direct", last.cue, last.speaker, last.anchor, same)
+    dialogue_start = span.dash and not span.continued  # a raya opening speech: what precedes is narration
+    before = None if dialogue_start else attribution.before(text, lang, at.clause_lo, span.open_at)
+    if before is None and not dialogue_start:
         before = attribution.name_colon(text, at.clause_lo, span.open_at)
     if before is not None and before.speaker is None:
         before = _clause_subject(text, before, at)
@@ -161,8 +163,6 @@ def _one(text: str, lang: str, span: Span, at: _Where, out: list[Found], history
         return found("direct" if opens and before.tight else "mixed", before, joined)
     if span.single:
         return None  # single marks without an attribution: a headline's quoted words, an aside
-    if span.dash and prev is not None and prev.cue:
-        return Found(span.start, span.end, span.paragraph, "direct", prev.cue, prev.speaker, prev.anchor, True)
     if opens and (classify.sentence_like(content, span) or after is not None):
         byline = _dash_byline(text, span, at)
         if byline is not None:

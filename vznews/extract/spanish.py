@@ -27,13 +27,14 @@ def raya_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Span]:
             if m is None:
                 continue
             opened = m.end() - 1
-        pos = opened + 1
+        pos = first = opened
+        pos += 1
         while pos < hi:
             m = _NARRATOR.search(text, pos, hi)
             end = m.start() if m else hi
             s, e = _trim(text, pos, end)
             if e > s:
-                out.append(Span(s, e, opened, m.start() if m else None, p, dash=True))
+                out.append(Span(s, e, opened, m.start() if m else None, p, continued=opened != first, dash=True))
             if m is None:
                 break
             close = text.find("—", m.end(), hi)
