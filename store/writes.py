@@ -20,7 +20,6 @@ from typing import Any, Iterable, Sequence
 
 from vznews.models import FeedConfig, ParsedEntry, ParsedFeed
 
-_LOOKUP_CHUNK = 500  # stays under SQLite's bound-parameter limit
 
 
 @dataclass(frozen=True)
@@ -107,26 +106,36 @@ def _write_success(conn: sqlite3.Connection, feed_id: int, state: FetchState, fe
 
 
 def _existing_hashes(conn: sqlite3.Connection, feed_id: int, guids: list[str]) -> dict[str, tuple[int, str]]:
-    found: dict[str, tuple[int, str]] = {}
-    for start in range(0, len(guids), _LOOKUP_CHUNK):
-        chunk = guids[start:start + _LOOKUP_CHUNK]
-        marks = ",".join("?" * len(chunk))
-        rows = conn.execute(
-            f"SELECT guid, id, content_hash FROM articles WHERE feed_id = ? AND guid IN ({marks})", (feed_id, *chunk)
-        )
-        found.update((guid, (article_id, digest)) for guid, article_id, digest in rows)
-    return found
+    # One statement, one result row: a row-by-row fetch would wait for the GIL once per
+    # article while parser threads run.
+    found = conn.execute(
+        "SELECT json_group_array(json_array(guid, id, content_hash)) FROM articles"
+        " WHERE feed_id = ? AND guid IN (SELECT value FROM json_each(?))",
+        (feed_id, json.dumps(guids)),
+    ).fetchone()[0]
+    return {guid: (article_id, digest) for guid, article_id, digest in json.loads(found)}
 
 
-_INSERT = (
-    "INSERT OR IGNORE INTO articles (feed_id, guid, url, title, author, published, updated, summary, summary_html,"
-    " content, content_html, lang, content_hash, first_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-)
+_COLUMNS = ("feed_id, guid, url, title, author, published, updated, summary, summary_html,"
+            " content, content_html, lang, content_hash, first_seen")
+_ROW = "(" + ", ".join("?" * 14) + ")"
+_ROWS_PER_INSERT = 60  # 840 parameters: under the 999 that older SQLite builds allow
 _UPDATE = (
     "UPDATE articles SET url = ?, title = ?, author = ?, published = CASE WHEN ? THEN ? ELSE published END,"
     " updated = ?, summary = ?, summary_html = ?, content = ?, content_html = ?, lang = ?, content_hash = ?,"
     " extracted_version = 0 WHERE id = ?"
 )
+
+
+def _insert(conn: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> int:
+    """Insert rows with one multi-row statement per chunk: SQLite then runs a whole chunk
+    (and its FTS triggers) without coming back to Python, which executemany does per row."""
+    inserted = 0
+    for start in range(0, len(rows), _ROWS_PER_INSERT):
+        chunk = rows[start:start + _ROWS_PER_INSERT]
+        sql = f"INSERT OR IGNORE INTO articles ({_COLUMNS}) VALUES " + ", ".join([_ROW] * len(chunk))
+        inserted += max(conn.execute(sql, [value for row in chunk for value in row]).rowcount, 0)
+    return inserted
 
 
 def store_feed(db: Any, feed_id: int, feed: ParsedFeed, entries: Iterable[ParsedEntry], state: FetchState,
@@ -144,11 +153,11 @@ def store_feed(db: Any, feed_id: int, feed: ParsedFeed, entries: Iterable[Parsed
         changed = [(e.url, e.title, e.author, e.dated, e.published, e.updated, e.summary, e.summary_html,
                     e.content, e.content_html, e.lang, e.content_hash, existing[e.guid][0])
                    for e in entries if e.guid in existing and existing[e.guid][1] != e.content_hash]
-        new = conn.executemany(_INSERT, fresh).rowcount if fresh else 0
+        new = _insert(conn, fresh)
         if changed:
             conn.executemany(_UPDATE, changed)
         _write_success(conn, feed_id, state, feed)
-    return max(new, 0), len(changed)
+    return new, len(changed)
 
 
 def start_run(db: Any, started: str) -> int:
