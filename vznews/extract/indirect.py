@@ -206,13 +206,14 @@ def _verb_that(text, lang, p, s, e, m, sentence: _Toks) -> Reported | None:
 
 
 _CLAUSE_NEXT = re.compile(r"\s+(?:" + "|".join(sorted(CLAUSE_START)) + r")\b")
-_NAME_BEFORE = re.compile(r"[A-ZÁÉÍÓÚÑ][\w’'\-]+\s+$")
 
 
 def _cheap_event(text: str, lang: str, p: int, s: int, m: re.Match) -> Reported | None:
     """An event when a name stands right before the verb (`Quintero spoke`), read from a few words only."""
-    if not _NAME_BEFORE.search(text, max(s, m.start() - 40), m.start()):
-        return None
+    space = text.rfind(" ", max(s, m.start() - 40), m.start() - 1)
+    before = text[space + 1 : m.start()].strip()
+    if not before[:1].isupper() or not before[-1:].isalpha():
+        return None  # not `Name verb`
     toks = tokenize(text, max(s, m.start() - 60), m.end() + 12)
     k = next((i for i, t in enumerate(toks) if t.start == m.start()), None)
     if not k:
@@ -235,7 +236,7 @@ def _event(text, p, toks: list[Tok], k: int, cue: str, m: re.Match) -> Reported 
 def _trailing(text, lang, p, s, e, m, sentence: _Toks) -> Reported | None:
     """`Clause, X said.` / `Clause, said X.` closing a sentence."""
     comma = text.rfind(",", s, m.start())
-    if comma < 0 or comma - s < 12 or m.start() - comma > 80:
+    if comma < 0 or comma - s < 12 or m.start() - comma > 80 or e - m.end() > 160:
         return None
     att = attribution.after(text, lang, comma + 1, e)
     if att is None or att.speaker is None or att.cue_start != m.start():
