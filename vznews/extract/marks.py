@@ -173,6 +173,8 @@ def _single_spans(text: str, lo: int, hi: int, p: int) -> list[Span]:
                 continue
             if cr.isalnum():
                 continue  # an apostrophe inside a word: don't, Trump’s
+            if cl == "s" and text[cj : cj + 2][1:].islower() and n + 1 < len(marks):
+                continue  # a plural possessive: "the voters’ decision"
             if cj - i >= 4:
                 out.append(Span(j, ci, i, cj, p, single=True))
             k = n

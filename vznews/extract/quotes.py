@@ -161,7 +161,7 @@ def _one(text: str, lang: str, span: Span, at: _Where, out: list[Found], history
     if before is not None and before.speaker is not None:
         joined = prev is not None and prev.anchor == before.cue_start  # `"…," she said, "…"`
         return found("direct" if opens and before.tight else "mixed", before, joined)
-    if span.single:
+    if span.single and prev is None:
         return None  # single marks without an attribution: a headline's quoted words, an aside
     if opens and (classify.sentence_like(content, span) or after is not None):
         byline = _dash_byline(text, span, at)

@@ -75,7 +75,7 @@ def _runs(part: list[Tok]) -> list[tuple[int, int]]:
             i += 1
             continue
         j = i + 1
-        while j < n:
+        while j < n and not _possessive(part[j - 1]):  # "Labour’s | Angela Rayner"
             t = part[j]
             if _name_word(t) or t.text in SUFFIXES or (t.text.isupper() and t.word):
                 j += 1
