@@ -14,7 +14,6 @@ from __future__ import annotations
 import importlib
 import sqlite3
 from collections import OrderedDict
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -24,6 +23,7 @@ from urllib.parse import urlsplit
 from vznews.ingest.feedjob import FeedWork, process_feed
 from vznews.ingest.fetch import Fetcher
 from vznews.ingest.normalize import format_utc
+from vznews.ingest.workers import DaemonPool
 from vznews.models import Config, FeedConfig, FeedSynced, PhaseProgress, SyncEvent, SyncFinished, SyncStarted
 from vznews.store import writes
 from vznews.store.db import StoreError, open_db
@@ -149,22 +149,12 @@ def _fetch_feeds(db: Any, config: Config, feeds: Sequence[FeedConfig], stored: d
         else:
             due.append(feed)
     now_text = format_utc(now)
-    queue = iter(_by_host(due, stored))
     with Fetcher(config.settings, max_connections=workers) as fetcher:
-        pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="vznews-fetch")
-        pending: set[Future[FeedWork]] = set()
-        try:
-            while True:
-                # Bounded look-ahead: parsed feeds wait for the writer, so memory stays flat.
-                while len(pending) < workers + 2 and (feed := next(queue, None)) is not None:
-                    pending.add(pool.submit(process_feed, fetcher, feed, stored[feed.url], now_text))
-                if not pending:
-                    break
-                done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                for future in done:
-                    yield tally.add(_write(db, future.result(), now))
-        finally:
-            pool.shutdown(wait=True, cancel_futures=True)
+        # Bounded look-ahead: parsed feeds wait for the writer, so memory stays flat.
+        pool: DaemonPool[FeedConfig, FeedWork] = DaemonPool(
+            lambda feed: process_feed(fetcher, feed, stored[feed.url], now_text), workers, workers + 2, "vznews-fetch")
+        for work in pool.results(_by_host(due, stored)):
+            yield tally.add(_write(db, work, now))
 
 
 def _load_phase(module: str, attr: str) -> tuple[Callable[..., Iterator[PhaseProgress]] | None, str | None]:

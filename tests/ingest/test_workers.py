@@ -1,0 +1,46 @@
+"""The daemon worker pool behind sync: completion order, bounded look-ahead, errors, daemon threads."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+
+from vznews.ingest.workers import DaemonPool
+
+
+def test_results_come_back_as_jobs_finish() -> None:
+    pool: DaemonPool[float, float] = DaemonPool(lambda delay: (time.sleep(delay), delay)[1], size=3, lookahead=3)
+    assert list(pool.results([0.3, 0.1, 0.2])) == [0.1, 0.2, 0.3]
+
+
+def test_lookahead_bounds_the_jobs_taken_but_not_consumed() -> None:
+    taken: list[int] = []
+    pool: DaemonPool[int, int] = DaemonPool(lambda n: (taken.append(n), n)[1], size=4, lookahead=2)
+    results = pool.results(range(10))
+    first = next(results)
+    time.sleep(0.1)
+    assert first in (0, 1) and len(taken) <= 3  # two in flight, and one more once the first was consumed
+    assert sorted([first, *results]) == list(range(10))
+
+
+def test_a_job_error_is_raised_to_the_consumer() -> None:
+    def work(n: int) -> int:
+        if n == 2:
+            raise ValueError("bad job")
+        return n
+
+    pool: DaemonPool[int, int] = DaemonPool(work, size=1, lookahead=1)
+    with pytest.raises(ValueError, match="bad job"):
+        list(pool.results(range(5)))
+
+
+def test_threads_are_daemons_so_an_interrupted_sync_exits_at_once() -> None:
+    release = threading.Event()
+    pool: DaemonPool[int, int] = DaemonPool(lambda n: (release.wait(5), n)[1], size=2, lookahead=2, name="probe")
+    results = pool.results(range(4))
+    threads = [t for t in threading.enumerate() if t.name.startswith("probe-")]
+    assert len(threads) == 2 and all(t.daemon for t in threads)
+    results.close()  # the consumer gives up: queued jobs are dropped, threads end after their job
+    release.set()
