@@ -60,7 +60,7 @@ def find_indirect(text: str, lang: str, paragraphs: list[tuple[int, int]], spans
         hits = [m for m in cues.finditer(text, lo, hi)]
         if not hits:
             continue
-        quoted = by_para.get(p, [])
+        quoted = sorted(by_para.get(p, []))
         bounds = [lo] + [e for e in sentence_ends(text, lo, hi) if not _inside(e - 1, quoted)] + [hi]
         done: set[int] = set()
         sentence_toks: dict[int, _Toks] = {}
@@ -106,7 +106,9 @@ class _Toks:
 
 
 def _inside(pos: int, quoted: list[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in quoted)
+    """`pos` falls in one of the (sorted, disjoint) quoted ranges."""
+    i = bisect_right(quoted, (pos, float("inf"))) - 1
+    return i >= 0 and quoted[i][0] <= pos < quoted[i][1]
 
 
 def _at(text: str, lang: str, p: int, s: int, e: int, m: re.Match, quoted, toks: _Toks) -> Reported | None:

@@ -9,6 +9,7 @@ Reported speech without marks (`X said that …`, `according to X, …`) is kept
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from vznews.extract import attribution, classify, indirect
@@ -81,19 +82,27 @@ def _direct(text: str, lang: str, paragraphs, spans: list[Span], reported: list[
         para_spans = by_para.get(p, [])
         if not para_spans:
             continue
-        ends = [e for e in sentence_ends(text, lo, hi) if not any(s.start < e <= s.end for s in para_spans)]
+        starts = [s.start for s in para_spans]
+        ends = [e for e in sentence_ends(text, lo, hi) if not _within(e, starts, para_spans)]
         quoted = [(s.open_at, s.close_at or s.end) for s in para_spans]
         next_para = paragraphs[p + 1] if p + 1 < len(paragraphs) else None
         for n, span in enumerate(para_spans):
             nxt = para_spans[n + 1].open_at if n + 1 < len(para_spans) else hi
             prev_close = para_spans[n - 1].close_at if n > 0 else None
-            sentence_lo = max([lo] + [e for e in ends if e <= span.open_at])
+            i = bisect_right(ends, span.open_at)
+            sentence_lo = max(lo, ends[i - 1]) if i else lo
             where = _Where(sentence_lo, max(sentence_lo, prev_close or lo), nxt, (lo, hi), next_para, quoted)
             f = _one(text, lang, span, where, out, history)
             if f is not None:
                 out.append(f)
                 links.append((span, f))
     return _fill_chains(out, links)
+
+
+def _within(pos: int, starts: list[int], spans: list[Span]) -> bool:
+    """`pos` ends a sentence inside a quotation of the paragraph (spans sorted by start)."""
+    i = bisect_left(starts, pos) - 1
+    return i >= 0 and spans[i].start < pos <= spans[i].end
 
 
 def _fill_chains(out: list[Found], links: list[tuple[Span, Found]]) -> list[Found]:
