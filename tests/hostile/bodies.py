@@ -117,3 +117,57 @@ def closed_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+# ------------------------------------------------------------------ XML built at test time
+
+def _rss(items: str, *, declaration: str = '<?xml version="1.0" encoding="utf-8"?>', title: str = "Generated") -> str:
+    return f'{declaration}<rss version="2.0"><channel><title>{title}</title><link>http://gen.invalid/</link>{items}</channel></rss>'
+
+
+def deep_nesting(depth: int = 100_000) -> bytes:
+    """An item whose description, and the channel after it, nest `depth` elements deep."""
+    nested = "<div>" * depth + "deep" + "</div>" * depth
+    return _rss(f"<item><title>Deep</title><guid>deep-1</guid><description>{nested}</description></item>"
+                + "<x>" * depth + "</x>" * depth).encode()
+
+
+def many_items(count: int = 100_000) -> bytes:
+    """One feed with `count` small items (about 190 bytes each)."""
+    items = "".join(f"<item><title>Item number {n}</title><guid>many-{n}</guid>"
+                    f"<pubDate>Mon, 03 Mar 2025 10:00:00 GMT</pubDate><description>Text of item {n}.</description></item>"
+                    for n in range(count))
+    return _rss(items).encode()
+
+
+def long_title(length: int = 10_000) -> bytes:
+    return _rss(f"<item><title>{'Long ' * (length // 5)}</title><guid>long-1</guid></item>").encode()
+
+
+def control_characters() -> bytes:
+    """Raw C0 controls, NUL and DEL in every field (not well-formed XML 1.0)."""
+    nasty = "".join(chr(c) for c in range(0, 32) if c not in (9, 10, 13)) + "\x7f"
+    return _rss(f"<item><title>Bell{nasty}and NUL\x00here</title><guid>controls-1</guid>"
+                f"<author>Ann\x00 \x08Author</author><description>Body\x00with\x1b[31m controls{nasty}</description>"
+                f"</item>").encode()
+
+
+def invalid_utf8() -> bytes:
+    """Declared UTF-8, with bytes that are not UTF-8 in the middle of a title."""
+    return _rss("<item><title>Caf\xe9 TITLE</title><guid>badutf8-1</guid></item>").encode("utf-8").replace(
+        "\xe9".encode(), b"\xe9\xff\xfe")
+
+
+BOGOTA = "Bogotá — “quoted”"
+
+
+def lying(declared: str, actual: str) -> bytes:
+    """A title in `actual` encoding under a declaration naming `declared`."""
+    return _rss(f"<item><title>{BOGOTA}</title><guid>lie-1</guid></item>",
+                declaration=f'<?xml version="1.0" encoding="{declared}"?>').encode(actual)
+
+
+def with_bom(encoding: str) -> bytes:
+    """A BOM, then the document in `encoding`, whose declaration says utf-8 regardless."""
+    bom = {"utf-8": b"\xef\xbb\xbf", "utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff"}[encoding]
+    return bom + _rss(f"<item><title>{BOGOTA}</title><guid>bom-1</guid></item>").encode(encoding)

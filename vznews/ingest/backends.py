@@ -171,12 +171,22 @@ def _fp_content(entry: Any) -> tuple[str | None, bool | None]:
     return chosen.get("value") or "", (chosen.get("type") or "text/html").lower() not in _PLAIN_TYPES
 
 
+def _fp_link(entry: Any) -> str | None:
+    """The entry's link; not one feedparser copied from a guid that is no web address
+    (`<guid>abc-1</guid>` would become a link, and the identity, "http://site/abc-1",
+    where fastfeedparser keeps "abc-1": a feed read by each in turn would double)."""
+    link = entry.get("link")
+    if link and entry.get("guidislink") and not link.startswith(("http://", "https://")):
+        return None
+    return link
+
+
 def _fp_entry(entry: Any) -> RawEntry:
     content, content_is_html = _fp_content(entry)
     detail = entry.get("author_detail") or {}
     return RawEntry(
         id=entry.get("id"),
-        link=entry.get("link"),
+        link=_fp_link(entry),
         title=entry.get("title") or "",
         author=detail.get("name") or entry.get("author"),
         # dict.get: FeedParserDict.get maps a missing updated_parsed to published_parsed (with a warning)

@@ -5,16 +5,20 @@
 - summary and content as terminal-safe plain text (paragraphs kept) with the
   original HTML kept beside them; a body given only once (or twice, the same)
   is stored as the summary;
-- dates in UTC (`YYYY-MM-DDTHH:MM:SSZ`); no date -> the first-seen time;
-- links resolved against the feed's URL; only http(s) links are kept;
-- entries repeated within one document are kept once (the first).
+- dates in UTC (`YYYY-MM-DDTHH:MM:SSZ`); no date -> the first-seen time, and so is a
+  date more than a day ahead (it would pin the entry atop every list);
+- links resolved against the feed's URL; only http(s) links without spaces or
+  control characters are kept;
+- entries repeated within one document are kept once (the first); entries with
+  no title, text or link at all are dropped.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from urllib.parse import urljoin, urlsplit
 
 from vznews.ingest.htmltext import looks_like_html, one_line_text, to_text
@@ -22,7 +26,9 @@ from vznews.ingest.rawfeed import RawEntry, RawFeed
 from vznews.models import ParsedEntry, ParsedFeed
 
 DATE_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
-_PLAIN_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?::\d+)?(?:/[^\s\\]*)?")
+_PLAIN_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?::\d+)?(?:/[^\s\\\x00-\x1f\x7f]*)?")
+_URL_BREAKERS = re.compile(r"[\x00-\x20\x7f]")
+_FUTURE_SLACK = timedelta(days=1)  # clocks and time zones differ; further ahead is not a date to trust
 
 
 def format_utc(moment: datetime) -> str:
@@ -41,7 +47,7 @@ def resolve_link(link: str | None, base_url: str) -> str | None:
         scheme = urlsplit(absolute).scheme.lower()
     except ValueError:
         return None
-    return absolute if scheme in ("http", "https") and " " not in absolute else None
+    return absolute if scheme in ("http", "https") and not _URL_BREAKERS.search(absolute) else None
 
 
 def _body(value: str | None, is_html: bool | None) -> tuple[str, str | None]:
@@ -50,6 +56,16 @@ def _body(value: str | None, is_html: bool | None) -> tuple[str, str | None]:
         return "", None
     html = looks_like_html(value) if is_html is None else is_html
     return to_text(value, html_type=html), (value if html else None)
+
+
+@functools.lru_cache(maxsize=4)
+def _latest_trusted(now: str) -> datetime | None:
+    """The latest publication date believed, given the sync's time `now` (UTC text)."""
+    try:
+        moment = datetime.fromisoformat(now.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)) + _FUTURE_SLACK
 
 
 def _hash(*parts: str | None) -> str:
@@ -76,8 +92,11 @@ def normalize_entry(raw: RawEntry, *, base_url: str, now: str, lang: str | None)
     link = resolve_link(raw.link, base_url)
     title = one_line_text(raw.title)
     author = one_line_text(raw.author) or None
+    latest = _latest_trusted(now)
     published = raw.published or raw.updated
-    updated = raw.updated if raw.updated and raw.updated != published else None
+    if published and latest and published > latest:
+        published = None
+    updated = raw.updated if raw.updated and raw.updated != published and not (latest and raw.updated > latest) else None
     published_text = format_utc(published) if published else None
     updated_text = format_utc(updated) if updated else None
 
@@ -113,6 +132,8 @@ def normalize_feed(raw: RawFeed, *, base_url: str, now: str, lang: str | None = 
     entries = []
     for item in raw.entries:
         entry = normalize_entry(item, base_url=base_url, now=now, lang=feed_lang)
+        if not (entry.title or entry.summary or entry.content or entry.url):
+            continue  # `<item></item>`: nothing to show or find
         if entry.guid not in seen:
             seen.add(entry.guid)
             entries.append(entry)
