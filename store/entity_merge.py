@@ -68,10 +68,10 @@ def consolidate_surnames(conn: sqlite3.Connection, aliases: Aliases) -> int:
     other. Names the aliases file mentions are left alone.
     """
     people: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    lone: list[tuple[int, str]] = []
+    lone: list[tuple[int, str, int]] = []
     for id_, key, kind, count in conn.execute("SELECT id, key, kind, article_count FROM entities WHERE kind IN ('person', 'org')"):
         if kind == "person" or " " not in key:
-            lone.append((id_, key))
+            lone.append((id_, key, count))
         if kind == "person":
             for ending in name_endings(key):
                 people[ending].append((count, id_))
@@ -79,16 +79,21 @@ def consolidate_surnames(conn: sqlite3.Connection, aliases: Aliases) -> int:
     joined: set[int] = set()
     merged = 0
     gone: set[int] = set()
-    for id_, key in sorted(lone, key=lambda item: -len(item[1].split())):
+    for id_, key, count in sorted(lone, key=lambda item: -len(item[1].split())):
+        if id_ in gone:
+            continue
         ranked = sorted((c, i) for c, i in people.get(key, ()) if i not in gone and i != id_)[::-1]
         if not ranked or key in protected:
             continue
         if len(ranked) > 1 and ranked[0][0] < SURNAME_DOMINANCE * max(1, ranked[1][0]):
             continue
-        conn.execute("UPDATE mentions SET kind = 'person' WHERE entity_id = ?", (id_,))
-        merge_into(conn, id_, ranked[0][1])
-        gone.add(id_)
-        joined.add(ranked[0][1])
+        source, target = id_, ranked[0][1]
+        if " " in key and count > ranked[0][0]:
+            source, target = target, id_  # "Donald Trump" (many articles) keeps "Donald J. Trump" (few)
+        conn.execute("UPDATE mentions SET kind = 'person' WHERE entity_id = ?", (source,))
+        merge_into(conn, source, target)
+        gone.add(source)
+        joined.add(target)
         merged += 1
     refresh_entities(conn, joined, aliases)
     return merged

@@ -30,7 +30,9 @@ class EntityIndex:
         self.by_key.update(conn.execute("SELECT alias_key, entity_id FROM entity_aliases"))
         # Every proper ending of a person's key -> [(articles, id)]: "maduro", "belen ortiz".
         self.surnames: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        for key, id_, count in conn.execute("SELECT key, id, article_count FROM entities WHERE kind = 'person' AND instr(key, ' ') > 0"):
+        self.people: set[int] = set()
+        for key, id_, count in conn.execute("SELECT key, id, article_count FROM entities WHERE kind = 'person'"):
+            self.people.add(id_)
             for ending in name_endings(key):
                 self.surnames[ending].append((count, id_))
 
@@ -50,6 +52,10 @@ class EntityIndex:
         found = self.by_key.get(key)
         if found is None and (mention.kind == "person" or (mention.kind == "org" and " " not in key)) and key not in self.aliases.names:
             found = self._by_surname(key)
+            words = key.split()
+            if found is None and mention.kind == "person" and len(words) >= 3:
+                short = self.by_key.get(f"{words[0]} {words[-1]}")  # "Donald J. Trump" is "Donald Trump"
+                found = short if short in self.people else None
             if found is not None:
                 return found, "person"
         if found is not None:
@@ -66,15 +72,20 @@ class EntityIndex:
         new_id = int(cur.lastrowid)
         self.by_key[key] = new_id
         if kind == "person":
+            self.people.add(new_id)
             for ending in name_endings(key):
                 self.surnames[ending].append((0, new_id))
         return new_id, mention.kind
 
 
 def name_endings(key: str) -> list[str]:
-    """The proper endings of a person's key: "ana belen ortiz" -> ["belen ortiz", "ortiz"]."""
+    """The shorter forms a person's key stands for: its proper endings, and first + last word.
+
+    "ana belen ortiz" -> ["belen ortiz", "ortiz", "ana ortiz"]; "donald j trump" -> [..., "donald trump"].
+    """
     words = key.split()
-    return [" ".join(words[i:]) for i in range(1, len(words))]
+    endings = [" ".join(words[i:]) for i in range(1, len(words))]
+    return endings + [f"{words[0]} {words[-1]}"] if len(words) >= 3 else endings
 
 
 def _ascii(name: str) -> str:

@@ -228,3 +228,29 @@ def test_one_failing_article_is_counted_and_named_and_the_rest_are_stored(tmp_pa
     assert events[-1].failed == 1
     assert any(e.message == "article 2: quotes: ValueError: boom" for e in events)
     assert {a for (a,) in rows(path, "SELECT DISTINCT article_id FROM quotes")} == {1, 3}
+
+
+def test_store_joins_shorter_and_fuller_forms_of_one_name(tmp_path: Path) -> None:
+    from vznews.extract.aliases import Aliases
+    from vznews.models import EntityMention
+    from vznews.store.entity_merge import consolidate_surnames
+    from vznews.store.extraction import EntityIndex, refresh_entities, write_article
+
+    path = make_store(tmp_path, [{"content": "x"}] * 6)
+    conn = sqlite3.connect(path)
+    person = lambda name, key: EntityMention(name, "person", 1, key)  # noqa: E731
+    per_article = [
+        [person("Donald Trump", "donald trump")], [person("Donald Trump", "donald trump")],
+        [person("Donald J. Trump", "donald j trump")],  # joins the name the store knows better
+        [person("Belén Ortiz", "belen ortiz")],  # before the fuller name exists ...
+        [person("Ana Belén Ortiz", "ana belen ortiz")], [person("Ana Belén Ortiz", "ana belen ortiz")],
+    ]
+    index = EntityIndex(conn, Aliases())
+    with conn:
+        touched: set[int] = set()
+        for article, found in enumerate(per_article, 1):
+            touched |= write_article(conn, index, article, [], found, [], 1)
+        refresh_entities(conn, touched, Aliases())
+        consolidate_surnames(conn, Aliases())  # ... and is joined to it at the end of the run
+    conn.close()
+    assert {n: a for n, (k, a, m, h) in entities(path).items()} == {"Donald Trump": 3, "Ana Belén Ortiz": 3}

@@ -88,8 +88,13 @@ def _fold_names(found: list[Mention], speakers: set[str]) -> int:
 
 
 def _contains(longer: list[str], shorter: list[str]) -> bool:
+    """`shorter` is a run of words of `longer`, or its first and last word ("Hillary Clinton" in "Hillary Rodham Clinton")."""
     n = len(shorter)
-    return n < len(longer) and any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
+    if n >= len(longer):
+        return False
+    if n == 2 and longer[0] == shorter[0] and longer[-1] == shorter[1]:
+        return True
+    return any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
 
 
 def _merge_adjacent(text: str, found: list[Mention]) -> list[Mention]:

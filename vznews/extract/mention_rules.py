@@ -164,6 +164,8 @@ def _plausible(name: str, label: str) -> bool:
         return False
     if ".com" in name or "www." in name.lower():
         return False
+    if label != "PERSON" and (re.search(r"['’]s\s", name) or any(c in name for c in "“”\"")):
+        return False  # "Trump’s Islamaphobia", "Clinton’s State Department": a phrase, not a name
     words = name.split()
     if not words[0][:1].isupper() and not words[0][:1].isdigit():
         return False
