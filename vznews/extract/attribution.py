@@ -172,7 +172,7 @@ def before(text: str, lang: str, lo: int, hi: int, max_gap: int = 8,
 
     `skip`: ranges (other quotations) whose words are not part of the clause.
     """
-    toks = tokenize(text, max(lo, hi - 300), hi)
+    toks = tokenize(text, max(lo, hi - 240), hi)
     if skip:
         toks = [t for t in toks if not any(a <= t.start < b for a, b in skip)]
     first_word = next((i for i, t in enumerate(toks) if t.word), None)

@@ -144,8 +144,9 @@ def _one(text: str, lang: str, span: Span, at: _Where, out: list[Found], history
         same = last.paragraph == span.paragraph  # a raya's speech after the narrator's words
         return Found(span.start, span.end, span.paragraph, "direct", last.cue, last.speaker, last.anchor, same)
     dialogue_start = span.dash and not span.continued  # a raya opening speech: what precedes is narration
-    before = None if dialogue_start else attribution.before(text, lang, at.clause_lo, span.open_at)
-    if before is None and not dialogue_start:
+    bare_start = not text[at.clause_lo : span.open_at].strip()  # nothing before it in its clause
+    before = None if dialogue_start or bare_start else attribution.before(text, lang, at.clause_lo, span.open_at)
+    if before is None and not dialogue_start and text[at.clause_lo : span.open_at].rstrip().endswith(":"):
         before = attribution.name_colon(text, at.clause_lo, span.open_at)
     if before is not None and before.speaker is None:
         before = _clause_subject(text, before, at)
