@@ -31,8 +31,8 @@ def test_mark_styles(text, want):
 
 
 def test_apostrophes_are_not_quotes_and_single_quotes_only_without_double_ones():
-    assert spans("Trump's voters don't care about the voters' list.") == []
-    assert spans("Sanders declares 'revolution' on Tuesday.") == ["revolution"]
+    assert spans("Guevara's voters don't care about the voters' list.") == []
+    assert spans("Guevara declares 'victory' on Tuesday.") == ["victory"]
     assert spans("It's the \"people's\" vote.") == ["people's"]
 
 

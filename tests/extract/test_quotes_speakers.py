@@ -19,21 +19,21 @@ def speaker(phrase: str, before_verb: bool = False):
     ("phrase", "want"),
     [
         ("opposition spokesman Freddy Guevara", ("Freddy Guevara", "opposition spokesman", "person", "m")),
-        ("Geoff Garin, a Democratic pollster", ("Geoff Garin", "Democratic pollster", "person", "m")),
-        ("Chicago Alderman Jason C. Ervin", ("Jason C. Ervin", "Chicago Alderman", "person", "m")),
-        ("Secretary of State John Kerry", ("John Kerry", "Secretary of State", "person", "m")),
-        ("Mr. Trump's campaign chairman, Paul Manafort", ("Paul Manafort", "Mr. Trump's campaign chairman", "person", "m")),
-        ("Sen. Bernie Sanders (I-Vt.)", ("Bernie Sanders", "Sen.", "person", "m")),
-        ("Mrs. Clinton", ("Clinton", None, "person", "f")),
-        ("Joel Pollak of Breitbart California", ("Joel Pollak", None, "person", "m")),
+        ("Daniel Ruiz, a Democratic pollster", ("Daniel Ruiz", "Democratic pollster", "person", "m")),
+        ("Caledra Alderman Peter J. Mora", ("Peter J. Mora", "Caledra Alderman", "person", "m")),
+        ("Secretary of State Tom Alder", ("Tom Alder", "Secretary of State", "person", "m")),
+        ("Mr. Lanz's campaign chairman, Paul Okafor", ("Paul Okafor", "Mr. Lanz's campaign chairman", "person", "m")),
+        ("Sen. Frank Doyle (I-Vt.)", ("Frank Doyle", "Sen.", "person", "m")),
+        ("Mrs. Hale", ("Hale", None, "person", "f")),
+        ("Joel Brandt of the Caledra Courier", ("Joel Brandt", None, "person", "m")),
         ("the Electoral Council", ("Electoral Council", None, "org", "")),
         ("a spokeswoman for the campaign", ("a spokeswoman for the campaign", None, "group", "f")),
-        ("a White House official who spoke anonymously", ("a White House official", None, "group", "")),
+        ("a council official who spoke anonymously", ("a council official", None, "group", "")),
         ("she", ("she", None, "pronoun", "f")),
         ("el portavoz de la oposición Freddy Guevara", ("Freddy Guevara", "portavoz de la oposición", "person", "m")),
-        ("la ministra Delcy Rodríguez", ("Delcy Rodríguez", "ministra", "person", "f")),
+        ("la ministra Yolanda Ferrer", ("Yolanda Ferrer", "ministra", "person", "f")),
         ("CALEDRA — Marisol Quintero", ("Marisol Quintero", None, "person", "f")),
-        ("When asked about the count, Trump", ("Trump", None, "person", "")),
+        ("When asked about the count, Okonkwo", ("Okonkwo", None, "person", "")),
     ],
 )
 def test_parse_speaker(phrase, want):
@@ -41,32 +41,32 @@ def test_parse_speaker(phrase, want):
 
 
 def test_the_words_right_before_the_verb_are_its_subject():
-    assert speaker("They're doing this, he", before_verb=True)[:3] == ("he", None, "pronoun")
-    assert speaker("Quite suddenly, after they divorced, Crawford", before_verb=True)[:3] == ("Crawford", None, "person")
+    assert speaker("Then it ended, he", before_verb=True)[:3] == ("he", None, "pronoun")
+    assert speaker("Late that night, after the count closed, Varela", before_verb=True)[:3] == ("Varela", None, "person")
 
 
 def test_clauses_and_modifiers_are_not_names():
-    assert speaker("a spokesman for the Trump campaign")[0] == "a spokesman for the Trump campaign"
+    assert speaker("a spokesman for the Lanz campaign")[0] == "a spokesman for the Lanz campaign"
     assert speaker("it is not clear whether the count") is None
 
 
 def test_full_names_by_surname_with_titles_stripped_and_short_forms_folded():
-    text = "President Nicolás Maduro met Ana Belén Ortiz. Later \"Ana Belén\" spoke. Mrs. Clinton and Bill Clinton."
+    text = "President Nicolás Marrero met Ana Belén Ortiz. Later \"Ana Belén\" spoke. Mrs. Hale and Bill Hale."
     names = full_names(text)
-    assert [n.text for n in names["Maduro"]] == ["Nicolás Maduro"]
+    assert [n.text for n in names["Marrero"]] == ["Nicolás Marrero"]
     assert [n.text for n in names["Ortiz"]] == ["Ana Belén Ortiz"]
     assert all(n.text != "Ana Belén" for group in names.values() for n in group)
-    assert names["Maduro"][0].roles == {"president"}
-    assert names["Clinton"][0].gender == "m"
+    assert names["Marrero"][0].roles == {"president"}
+    assert names["Hale"][0].gender == "m"
 
 
 def test_surnames_expand_to_the_full_name_that_agrees_in_gender():
     text = (
-        "Bill Clinton spoke first. Then Hillary Clinton took the stage.\n\n"
-        '"We will win," Mrs. Clinton said.\n\n"I am proud of her," Mr. Clinton said.'
+        "Bill Hale spoke first. Then Mary Hale took the stage.\n\n"
+        '"We will win," Mrs. Hale said.\n\n"I am proud of her," Mr. Hale said.'
     )
     got = [(q.text, q.speaker, q.speaker_as_written) for q in extract_quotes(text, "en") if q.kind == "direct"]
-    assert got == [("We will win", "Hillary Clinton", "Clinton"), ("I am proud of her", "Bill Clinton", "Clinton")]
+    assert got == [("We will win", "Mary Hale", "Hale"), ("I am proud of her", "Bill Hale", "Hale")]
 
 
 def test_pronouns_take_the_last_agreeing_speaker_then_the_last_agreeing_name():

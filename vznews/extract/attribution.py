@@ -94,7 +94,7 @@ def _inverted_subject(toks: list[Tok]) -> list[Tok]:
             return out
         out.append(t)
     rest = toks[len(out) :]
-    # keep one appositive: "said Geoff Garin, a Democratic pollster, …"
+    # keep one appositive: "said Daniel Ruiz, a pollster at Datanalisis, …"
     if rest and rest[0].text == ",":
         app = []
         for t in rest[1:]:
@@ -119,15 +119,15 @@ ADJUNCT_OK = frozenset(
 
 
 def _runs_on(cue: str, rest: list[Tok]) -> bool:
-    """The verb has an object of its own (`cited it as evidence`): it starts a sentence, not an attribution.
+    """The verb has an object of its own (`cited the law as proof`): it starts a sentence, not an attribution.
 
-    Adjuncts and subordinate clauses (`said on Sunday`, `asks as a guy walks in`) do not run on, nor a
+    Adjuncts and subordinate clauses (`said on Sunday`, `asks as the crowd cheers`) do not run on, nor a
     object of tell or ask (`told reporters`).
     """
     if not rest or not rest[0].word or rest[0].low in ADJUNCT_OK or rest[0].low.endswith("ly"):
         return False
     if cue.lower().startswith(("told", "tell", "ask")):
-        return False  # telling always has someone told: `told Britain's ITV in an interview`
+        return False  # telling always has someone told: `told the Caledra Courier in an interview`
     return True
 
 
@@ -145,7 +145,7 @@ def after(text: str, lang: str, lo: int, hi: int) -> Attribution | None:
         cue, n = hit
         verb = toks[k]
         if verb.cap:
-            continue  # `"…," Read said`: a name, not the verb
+            continue  # `"…," Post said`: a name, not the verb
         if k == 0 or all(t.low in AUX for t in toks[:k]):
             if cue.lower() not in lexicon.verbs(lang).invertible and cue not in ("according to", "según"):
                 return None
@@ -160,7 +160,7 @@ def after(text: str, lang: str, lo: int, hi: int) -> Attribution | None:
         if not subject or len([t for t in subject if t.word]) > 40:
             return None
         if new_sentence and (len(subject) > 6 or _runs_on(cue, toks[k + n :])):
-            return None  # `"…." They're doing this, he says, by …`: a new sentence, not an attribution
+            return None  # `"…." Then it ended, he says, with …`: a new sentence, not an attribution
         sp = parse_speaker(text, subject, before_verb=True)
         return Attribution(sp, cue, verb.start, True) if sp else None
     return None
@@ -202,8 +202,8 @@ def before(text: str, lang: str, lo: int, hi: int, max_gap: int = 8,
 def name_colon(text: str, lo: int, hi: int) -> Attribution | None:
     """A colon after a name introduces its words.
 
-    `Rep. Trey Gowdy (R-S.C.): "…"` (a transcript), `Ted Cruz: '…'` and, headline style,
-    `Trump Addresses Munich Attack: 'This Cannot Continue.'` (the clause's subject speaks).
+    `Rep. Ana Torres (D-Calif.): "…"` (a transcript), `Ana Torres: '…'` and, headline style,
+    `Guevara Rejects Count: 'We Will Not Accept It.'` (the clause's subject speaks).
     """
     toks = [t for t in tokenize(text, lo, hi) if t.text not in ("-", "–", "—")]
     if len(toks) < 2 or toks[-1].text != ":" or len(toks) > 30:

@@ -76,7 +76,7 @@ def whole_paragraph(text: str, span: Span, para: tuple[int, int]) -> bool:
 
 
 def nickname(text: str, span: Span) -> bool:
-    """`Joaquín "El Chapo" Guzmán`, `Gov. C.L. "Butch" Otter`: a quoted name inside a name."""
+    """`Joaquín "El Chapo" Guzmán`, `Gov. J.R. "Buddy" Lane`: a quoted name inside a name."""
     if span.close_at is None:
         return False
     left = text[max(0, span.open_at - 30) : span.open_at].split()
@@ -104,6 +104,6 @@ def work_or_dated(text: str, span: Span, hi: int) -> bool:
 
 
 def short_name(content: str) -> bool:
-    """One to three capitalized words: a name or a title (`a show called "Brokers"`), not speech."""
+    """One to three capitalized words: a name or a title (`a show called "Horizon"`), not speech."""
     words = _WORD.findall(content)
     return 0 < len(words) <= 3 and all(w[:1].isupper() for w in words) and not content.rstrip()[-1:] in "!?"

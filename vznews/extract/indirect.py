@@ -193,7 +193,7 @@ def _verb_that(text, lang, p, s, e, m, sentence: _Toks) -> Reported | None:
     cue, n = hit
     between = [t for t in toks[k + n :] if t.word][:-1]
     if that is not None and _RELATIVE.match(text, that.end(), e):
-        return None  # `Rust Belt states that have suffered`: a relative clause, not a report
+        return None  # `the river towns that have suffered`: a relative clause, not a report
     if that is not None and (not between or cue.lower() in ("told", "tells") or between[0].low in WHEN_WORDS
                              or between[0].cap):
         start = that.end()  # said that, said Sunday that, said in a statement that, told reporters that
@@ -247,12 +247,12 @@ def _trailing(text, lang, p, s, e, m, sentence: _Toks) -> Reported | None:
     if len(subject) > 10 or any(t.low in CLAUSE_WORDS or t.low in BOUNDARY for t in subject):
         return None  # `…, which he usually preaches`: not a closing attribution
     if not subject and att.speaker.kind == "group" and len(att.speaker.text.split()) > 4:
-        return None  # `…, said the Khan family deserved better`: a clause, not a speaker
+        return None  # `…, said the Lanz family deserved better`: a clause, not a speaker
     if text[e - 1 : e] not in (".", "!", "?", "”", '"') or len(text[s:comma].split()) < 6:
-        return None  # `In a 1963 speech, he declared:` introduces what follows
+        return None  # `In a 1998 speech, he declared:` introduces what follows
     if text[s:comma].split()[0].lower() in TRAIL_NOT_FIRST:
         return None
-    after_verb = max(att.cue_start + len(att.cue), att.speaker.end)  # `, said Trump on Sunday.`
+    after_verb = max(att.cue_start + len(att.cue), att.speaker.end)  # `, said Guevara on Sunday.`
     rest = [t for t in sentence(after_verb, e) if t.word]
     if not _adjunct(rest, att.cue):
         return None  # not a closing `X said.`: the verb has its own object

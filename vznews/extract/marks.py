@@ -172,7 +172,7 @@ def _single_spans(text: str, lo: int, hi: int, p: int) -> list[Span]:
             if cm == "‘" or cl.isspace():
                 continue
             if cr.isalnum():
-                continue  # an apostrophe inside a word: don't, Trump’s
+                continue  # an apostrophe inside a word: don't, Guevara’s
             if cl == "s" and text[cj : cj + 2][1:].islower() and n + 1 < len(marks):
                 continue  # a plural possessive: "the voters’ decision"
             if cj - i >= 4:

@@ -59,7 +59,7 @@ def full_names(text: str) -> dict[str, list[FullName]]:
         found = m.group()
         words = _cut_at_period(found.split(), tit) if "." in found else found.split()
         if words[0] in NON_NAMES and len(words) == 2:
-            continue  # "But Trump", "The Guardian"
+            continue  # "But Guevara", "The Courier"
         cut = 0
         for i in range(len(words) - 1):
             if words[i] in titleish:
@@ -67,7 +67,7 @@ def full_names(text: str) -> dict[str, list[FullName]]:
         role_words, words = words[:cut], words[cut:]
         inner = [i for i, w in enumerate(words) if i and w in NON_NAMES]
         if inner:
-            words = words[inner[-1] + 1 :]  # a headline: "Good Relationship With David Cameron"
+            words = words[inner[-1] + 1 :]  # a headline: "Talks Stall With Marta Solís"
         while words and (words[0] in NON_NAMES or words[0] in TITLE_COMPLEMENTS or words[0] in _CONNECTORS):
             words = words[1:]
         while words and (words[-1] in NON_NAMES or words[-1].lower() in _CONNECTORS):

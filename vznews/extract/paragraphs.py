@@ -46,7 +46,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if not word:
         return False
     if len(word) == 1 and text[s].isupper():
-        return True  # an initial: "Jason C. Ervin"
+        return True  # an initial: "Peter J. Mora"
     return word in _ABBREV
 
 

@@ -159,7 +159,7 @@ def _one(text: str, lang: str, span: Span, at: _Where, out: list[Found], history
         return None
     if not firm and not span.dash and classify.single_term(content) and not (
             _verb_right_before(text, before, span) and classify.ends_clause(content)):
-        return None  # `called him a "dictator"`: a term, not a quotation (but `shouted "Cruz!"` is one)
+        return None  # `called him a "dictator"`: a term, not a quotation (but `shouted "Liar!"` is one)
     if span.single and classify.whole_paragraph(text, span, at.para) and after is None:
         return None  # a subheading quoting the story: 'A change warrior.'
 
@@ -193,7 +193,7 @@ def _one(text: str, lang: str, span: Span, at: _Where, out: list[Found], history
 
 
 def _verb_right_before(text: str, before, span: Span) -> bool:
-    """The speech verb directly introduces the quote: `yelled "You lie!"`, `declares 'revolution'`."""
+    """The speech verb directly introduces the quote: `yelled "Enough!"`, `declares 'victory,'`."""
     if before is None or before.speaker is None:
         return False
     between = text[before.cue_start : span.open_at].split()
@@ -209,7 +209,7 @@ def _clause_subject(text: str, before, at: _Where):
 
 
 def _dash_byline(text: str, span: Span, at: _Where):
-    """A quote paragraph signed on the next line: `"…"` then `- Sanders.` or `— Hillary Clinton`."""
+    """A quote paragraph signed on the next line: `"…"` then `- Guevara.` or `— Freddy Guevara`."""
     if at.next_para is None or not classify.whole_paragraph(text, span, at.para):
         return None
     lo, hi = at.next_para

@@ -3,8 +3,8 @@
 - A pronoun takes the most recent named person who was the subject of a speech verb before it,
   skipping people whose gender (from a first name, honorific or title) disagrees; failing one, the
   last person named whose first name agrees.
-- A surname, or an honorific and a surname ("Mr. Trump"), takes the full name the article used for
-  that person ("Donald Trump"), agreeing in gender ("Mrs. Clinton" is not "Bill Clinton").
+- A surname, or an honorific and a surname ("Mr. Lanz"), takes the full name the article used for
+  that person ("Pedro Lanz"), agreeing in gender ("Mrs. Hale" is not "Bill Hale").
 - A role with a definite article ("the president", "the general", "el mandatario") takes the last
   person written with that title or role ("President Héctor Salvatierra").
 - A cue without a subject (Spanish `—…—dice—`) takes the last person named.

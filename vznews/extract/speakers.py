@@ -1,7 +1,7 @@
 """Read a speaker phrase: the name, its title or role, and what kind of speaker it is.
 
 "opposition spokesman Freddy Guevara" -> Freddy Guevara (role "opposition spokesman");
-"Geoff Garin, a Democratic pollster" -> Geoff Garin (role "Democratic pollster");
+"Daniel Ruiz, a pollster at Datanalisis" -> Daniel Ruiz (role "pollster at Datanalisis");
 "a spokeswoman for the campaign" -> a descriptive speaker; "she" -> a pronoun to resolve later.
 """
 
@@ -112,7 +112,7 @@ def _head(part: list[Tok]) -> tuple[int, int] | None:
         if j < len(part):
             nxt = part[j]
             if nxt.word and nxt.low not in HEAD_FOLLOWERS and not nxt.cap:
-                continue  # "Trump campaign", "the Clinton camp"
+                continue  # "the Lanz campaign", "Guevara supporters"
         return i, j
     return None
 
@@ -181,7 +181,7 @@ def _all_verb_forms() -> frozenset[str]:
 
 
 def _last_clause(part: list[Tok]) -> list[Tok]:
-    """The words after the last clause boundary: "Cruz said as the heckler" -> "the heckler"."""
+    """The words after the last clause boundary: "Lanz spoke as the heckler" -> "the heckler"."""
     forms = _all_verb_forms()
     for i in range(len(part) - 2, -1, -1):
         t = part[i]
@@ -195,12 +195,12 @@ def parse_speaker(text: str, toks: list[Tok], before_verb: bool = False) -> Spea
     """Read the speaker named by `toks` (the words around a speech verb), or None if they name none.
 
     `before_verb`: the words end right before the verb, so a pronoun just before it is the subject
-    ("They're doing this, he says").
+    ("Then it ended, he says").
     """
     toks = _strip_parentheticals([t for t in toks if t.text not in ('"', "“", "”", "'")])
     parts = _parts(toks)
     pron = lexicon.pronouns()
-    parts = [p for p in parts if not all(t.text.isdigit() for t in p)]  # ages: "Suu Kyi, 70,"
+    parts = [p for p in parts if not all(t.text.isdigit() for t in p)]  # ages: "Rosa Lind, 70,"
     while len(parts) > 1 and all(t.text.isupper() or not t.word for t in parts[0]):
         parts = parts[1:]  # a dateline: "CALEDRA — …", "WASHINGTON (AP) — …"
     if before_verb and len(parts) > 1:
@@ -210,16 +210,16 @@ def parse_speaker(text: str, toks: list[Tok], before_verb: bool = False) -> Spea
             return Speaker(t.text, None, t.start, t.end, "pronoun", pron[t.low])
         h = _head(last)
         if h is not None and h[1] == len(last) and last[0].low not in INTRO and (h[0] == 0 or _role_like(last[: h[0]])):
-            sp = _named(text, last, h, [])  # "Quite suddenly, after they divorced, Crawford said"
+            sp = _named(text, last, h, [])  # "Late that night, after the count, Varela said"
             if sp is not None:
                 prev = parts[-2]
                 role = sp.role or (_role_text(text, prev) if _role_like(prev) else None)
                 return Speaker(sp.text, role, sp.start, sp.end, sp.kind, sp.gender or _role_gender(prev))
         if h is None and last[0].low in ("the", "el", "la", "los", "las") and not _just_a_name(parts[-2]):
-            return _descriptive(text, last)  # "In Hudson, New Hampshire Monday, the Christie supporter retorted"
+            return _descriptive(text, last)  # "In Tres Ríos, Alto Marañal, the Lanz supporter retorted"
     while len(parts) > 1 and (parts[0][0].low in INTRO or parts[0][0].low.endswith("ing")):
         if parts[0][0].low in ("and", "but", "so", "yet", "or", "as") and _head(parts[0]) is not None:
-            break  # "And Trump, …", "as Tom Ridge, a former secretary, put it"
+            break  # "And Lanz, …", "as Ana Torres, a former minister, put it"
         parts = parts[1:]
     if not parts:
         return None
