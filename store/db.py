@@ -34,6 +34,22 @@ def _check_not_newer(db: Database) -> None:
         )
 
 
+def _migrate(db: Database) -> None:
+    """Apply pending migrations, one process at a time: two first runs at once would
+    both find the schema missing, and the second would fail on "table already exists"."""
+    if not migrations.pending(db):
+        return  # the usual case: no write lock taken, so opening never waits for a sync
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        _check_not_newer(db)
+        migrations.apply(db)  # each step nests as a savepoint inside this transaction
+        db.conn.execute("COMMIT")
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
+
+
 def connect(path: Path | str, *, readonly: bool = False) -> Database:
     """Open an existing, migrated store cheaply (no migration check): for worker threads.
 
@@ -77,7 +93,7 @@ def open_db(path: Path | str, *, create: bool = True, create_parent: bool = Fals
         db = connect(path)
         db.conn.execute("PRAGMA journal_mode = WAL")
         _check_not_newer(db)
-        migrations.apply(db)
+        _migrate(db)
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{path}: cannot open the database ({exc})") from exc
     except OSError as exc:
