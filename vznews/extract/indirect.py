@@ -121,7 +121,7 @@ def _at(text: str, lang: str, p: int, s: int, e: int, m: re.Match, quoted, toks:
     r = _verb_that(text, lang, p, s, e, m, toks)
     if r is not None and r.kind != "event":
         return r
-    return _trailing(text, lang, p, s, e, m, toks) or r
+    return _trailing(text, lang, p, s, e, m) or r
 
 
 _BREAK = re.compile(
@@ -235,7 +235,7 @@ def _event(text, p, toks: list[Tok], k: int, cue: str, m: re.Match) -> Reported 
     return Reported(m.start(), m.start(), p, cue, sp, m.start(), kind="event")
 
 
-def _trailing(text, lang, p, s, e, m, sentence: _Toks) -> Reported | None:
+def _trailing(text, lang, p, s, e, m) -> Reported | None:
     """`Clause, X said.` / `Clause, said X.` closing a sentence."""
     comma = text.rfind(",", s, m.start())
     if comma < 0 or comma - s < 12 or m.start() - comma > 80 or e - m.end() > 160:
@@ -243,7 +243,7 @@ def _trailing(text, lang, p, s, e, m, sentence: _Toks) -> Reported | None:
     att = attribution.after(text, lang, comma + 1, e)
     if att is None or att.speaker is None or att.cue_start != m.start():
         return None
-    subject = [t for t in sentence(comma + 1, m.start()) if t.word]
+    subject = [t for t in tokenize(text, comma + 1, m.start()) if t.word]
     if len(subject) > 10 or any(t.low in CLAUSE_WORDS or t.low in BOUNDARY for t in subject):
         return None  # `…, which he usually preaches`: not a closing attribution
     if not subject and att.speaker.kind == "group" and len(att.speaker.text.split()) > 4:
@@ -253,7 +253,7 @@ def _trailing(text, lang, p, s, e, m, sentence: _Toks) -> Reported | None:
     if text[s:comma].split()[0].lower() in TRAIL_NOT_FIRST:
         return None
     after_verb = max(att.cue_start + len(att.cue), att.speaker.end)  # `, said Guevara on Sunday.`
-    rest = [t for t in sentence(after_verb, e) if t.word]
+    rest = [t for t in tokenize(text, after_verb, e) if t.word]
     if not _adjunct(rest, att.cue):
         return None  # not a closing `X said.`: the verb has its own object
     span = _clause(text, s, comma)
