@@ -182,6 +182,13 @@ class VzNewsApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        from vznews.tui.screens.search import SearchScreen
+
+        if action == "search" and isinstance(self.screen, SearchScreen):
+            return False
+        return True
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         from vznews.tui.commands import app_commands
 

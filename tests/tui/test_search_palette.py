@@ -56,20 +56,20 @@ async def test_enter_opens_article_quote_and_entity_results(seeded: Seeded, make
         await _type(pilot, "maracaibo")
         await press(pilot, "enter")  # from the box to the results (first result highlighted)
         assert isinstance(app.focused, SearchResults)
-        await press(pilot, "enter")
-        assert isinstance(app.screen, ArticleScreen)
+        await press(pilot, "enter")  # entities come first
+        assert isinstance(app.screen, EntityScreen) and app.screen.page.entity.name == "Maracaibo"
         await press(pilot, "escape")
         assert isinstance(app.screen, SearchScreen)
         results = app.screen.query_one(SearchResults)
         ids = [results.get_option_at_index(i).id for i in range(results.option_count)]
+        results.highlighted = next(i for i, key in enumerate(ids) if key and key.startswith("a"))
+        await press(pilot, "enter")
+        assert isinstance(app.screen, ArticleScreen) and app.screen.quote_id is None
+        await press(pilot, "escape")
+        results = app.screen.query_one(SearchResults)
         results.highlighted = next(i for i, key in enumerate(ids) if key and key.startswith("q"))
         await press(pilot, "enter")
         assert isinstance(app.screen, ArticleScreen) and app.screen.quote_id is not None
-        await press(pilot, "escape")
-        results = app.screen.query_one(SearchResults)
-        results.highlighted = next(i for i, key in enumerate(ids) if key and key.startswith("e"))
-        await press(pilot, "enter")
-        assert isinstance(app.screen, EntityScreen) and app.screen.page.entity.name == "Maracaibo"
         await press(pilot, "escape", "escape", "escape")
         assert isinstance(app.screen, ArticlesScreen)
 

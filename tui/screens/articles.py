@@ -90,6 +90,7 @@ class ArticlesScreen(ArticleActions, BaseScreen):
         self.query_one("#articles-main").display = not empty
         welcome = self.query_one("#welcome", Static)
         welcome.display = empty
+        self.refresh_bindings()
         if empty:
             welcome.update(self.app.welcome_text())
         elif self.focused is None:
@@ -224,6 +225,8 @@ class ArticlesScreen(ArticleActions, BaseScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in {"toggle_read", "toggle_star", "open_link", "copy_link"}:
             return self.articles.highlighted_row is not None
+        if action in {"next_unread", "previous_unread"}:
+            return self.sources is None or self.sources.total > 0
         return True
 
     def welcome(self) -> Text:

@@ -76,6 +76,9 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "dismiss", "Close"),
+        Binding("j,down", "scroll(1)", "Down", show=False),
+        Binding("k,up", "scroll(-1)", "Up", show=False),
+        Binding("space,pagedown", "scroll(10)", "Page down", show=False),
     ]
 
     def compose(self) -> ComposeResult:
@@ -88,6 +91,10 @@ class HelpScreen(ModalScreen[None]):
 
     async def action_dismiss(self, result: None = None) -> None:
         self.dismiss(result)
+
+    def action_scroll(self, lines: int) -> None:
+        box = self.query_one("#help-box")
+        box.scroll_to(y=box.scroll_y + lines, animate=False)
 
 
 class ErrorScreen(ModalScreen[None]):

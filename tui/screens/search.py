@@ -20,8 +20,8 @@ from vznews.tui.textfmt import fg, safe, short_when
 from vznews.tui.widgets.filter_input import FilterInput
 from vznews.tui.widgets.reader import RefList
 
-LIMITS = {"articles": 30, "quotes": 20, "entities": 10}
-GROUPS = ("articles", "quotes", "entities")
+LIMITS = {"articles": 20, "quotes": 20, "entities": 8}
+GROUPS = ("entities", "articles", "quotes")  # entities first: few, one line each
 TITLES = {"articles": "Articles", "quotes": "Quotes", "entities": "Entities"}
 
 

@@ -52,7 +52,7 @@ class ArticleList(_Styled, PagedList[ArticleItem]):
         return q.article_position(db, query, row.id)
 
     def render_row(self, row: ArticleItem, width: int, highlighted: bool) -> list[Text]:
-        source_width = max(6, min(16, width // 4))
+        source_width = max(6, min(16, (width - 10) // 4))
         tz = getattr(self.app, "tz", None)
         title = safe(row.title) or "(untitled)"
         line = Text.assemble(
@@ -114,7 +114,7 @@ class QuoteList(_Styled, PagedList[QuoteItem]):
             ("  — ", self.part("quote-list--meta")),
             (speaker, self.part("quote-list--speaker")),
             ((", " + safe(row.role, 80)) if row.role else "", self.part("quote-list--meta")),
-            ("  · " + safe(row.feed_name, 60) + " · " + short_when(row.published, self.now, tz).strip(), self.part("quote-list--meta")),
+            (" · " + safe(row.feed_name, 60) + " · " + short_when(row.published, self.now, tz).strip(), self.part("quote-list--meta")),
         )
         return [quote, meta]
 

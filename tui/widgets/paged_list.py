@@ -25,6 +25,13 @@ from textual.strip import Strip
 Row = TypeVar("Row")
 
 
+def _attributes(style: Style | None) -> Style:
+    """A style's text attributes without its colours."""
+    if style is None:
+        return Style()
+    return Style(bold=style.bold, italic=style.italic, underline=style.underline, strike=style.strike)
+
+
 class PagedList(ScrollView, Generic[Row], can_focus=True):
     """A cursor over `count()` rows fetched `PAGE` at a time by `fetch()` in thread workers."""
 
@@ -364,7 +371,10 @@ class PagedList(ScrollView, Generic[Row], can_focus=True):
             cursor_class = "paged-list--cursor" if self.has_focus else "paged-list--cursor-blurred"
             style = base + self.get_component_rich_style(cursor_class)
         text.truncate(width, overflow="ellipsis")
-        segments = [Segment(s.text, style + s.style if s.style else style) for s in text.render(self.app.console) if s.text != "\n"]
+        if highlighted:  # the cursor's colours win; bold/italic/underline stay
+            segments = [Segment(s.text, style + _attributes(s.style)) for s in text.render(self.app.console) if s.text != "\n"]
+        else:
+            segments = [Segment(s.text, style + s.style if s.style else style) for s in text.render(self.app.console) if s.text != "\n"]
         strip = Strip(segments).extend_cell_length(width, style).crop(0, width)
         if cache_key is not None:
             self._strips[cache_key] = strip
