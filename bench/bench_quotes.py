@@ -1,8 +1,10 @@
 """Quote extraction quality and speed.
 
-Prints direct-quote precision/recall/F1 and speaker accuracy (scored by ../shared/eval/score.py when it is
-present, else by a simple built-in count) on the project's own gold cases (tests/extract/gold/*.jsonl)
-and, when ../shared/eval/polnear-train.jsonl exists, on it; then quotes-only throughput in articles/s.
+Runs extract_quotes over every article of the project's own gold cases (tests/extract/gold/*.jsonl)
+and, when ../shared/eval/polnear-train.jsonl exists, of that corpus; writes the predictions in
+score.py's PRED format to a temporary file and runs ../shared/eval/score.py on it (a small built-in
+exact-span count stands in when score.py is absent). Prints direct-quote P/R/F1, speaker accuracy and
+reported-speech recall, then quotes-only throughput in articles/s (median of 3 runs, one process).
 
     .venv/bin/python bench/bench_quotes.py [--eval DIR] [--keep PRED.jsonl]
 """
@@ -10,9 +12,9 @@ and, when ../shared/eval/polnear-train.jsonl exists, on it; then quotes-only thr
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -50,35 +52,19 @@ def load(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def scorer(eval_dir: Path):
-    """score.py's `score` function, or None when the eval directory is absent."""
-    path = eval_dir / "score.py"
-    if not path.exists():
-        return None
-    spec = importlib.util.spec_from_file_location("vznews_eval_score", path)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod.score
+def write(path: Path, rows: list[dict]) -> None:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
 
 
-def report(name: str, rows: list[dict], score, keep: Path | None = None, joined: bool = True) -> None:
-    preds = predict(rows, joined)
-    if keep is not None:
-        keep.write_text("".join(json.dumps(p) + "\n" for p in preds), encoding="utf-8")
-    if score is None:
-        res = builtin_score(rows, preds)
-    else:
-        res = score(rows, {p["id"]: p for p in preds})
-    dq = res["direct_quotes"]
-    print(f"{name}: {len(rows)} articles")
-    print(f"  direct quotes  P {dq['P']:.3f}  R {dq['R']:.3f}  F1 {dq['F1']:.3f}  (tp {dq['tp']} fp {dq['fp']} fn {dq['fn']})")
-    print(f"  speaker accuracy {res['speaker_accuracy']:.3f} over {res['speakers_scored']} quotes")
-    if res.get("reported_speech_recall") is not None:
-        print(f"  reported speech (mixed + indirect) recall {res['reported_speech_recall']:.3f}")
+def run_scorer(score_py: Path, gold: Path, pred: Path) -> dict:
+    """score.py's figures for the two files (its --json output)."""
+    done = subprocess.run([sys.executable, str(score_py), str(gold), str(pred), "--json"],
+                          capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)
 
 
 def builtin_score(rows: list[dict], preds: list[dict]) -> dict:
-    """Exact-span counts when score.py is not available (direct quotes, speakers by shared word)."""
+    """Exact-span counts when score.py is not available (direct quotes, speakers by a shared word)."""
     tp = fp = fn = ok = n = 0
     by_id = {p["id"]: p for p in preds}
     for r in rows:
@@ -90,10 +76,24 @@ def builtin_score(rows: list[dict], preds: list[dict]) -> dict:
         for k in gold.keys() & pred.keys():
             if gold[k].get("speaker"):
                 n += 1
-                ok += set(gold[k]["speaker"].lower().split()) & set((pred[k]["speaker"] or "").lower().split()) != set()
+                ok += bool(set(gold[k]["speaker"].lower().split()) & set((pred[k]["speaker"] or "").lower().split()))
     p, rc = tp / max(1, tp + fp), tp / max(1, tp + fn)
     return {"direct_quotes": {"P": p, "R": rc, "F1": 2 * p * rc / max(1e-9, p + rc), "tp": tp, "fp": fp, "fn": fn},
             "speaker_accuracy": ok / max(1, n), "speakers_scored": n, "reported_speech_recall": None}
+
+
+def report(name: str, rows: list[dict], score_py: Path, tmp: Path, keep: Path | None, joined: bool) -> None:
+    preds = predict(rows, joined)
+    gold_file, pred_file = tmp / f"{name}.gold.jsonl", keep or tmp / f"{name}.pred.jsonl"
+    write(gold_file, rows)
+    write(pred_file, preds)
+    res = run_scorer(score_py, gold_file, pred_file) if score_py.exists() else builtin_score(rows, preds)
+    dq = res["direct_quotes"]
+    print(f"{name}: {len(rows)} articles" + ("" if score_py.exists() else " (built-in exact-span count)"))
+    print(f"  direct quotes  P {dq['P']:.3f}  R {dq['R']:.3f}  F1 {dq['F1']:.3f}  (tp {dq['tp']} fp {dq['fp']} fn {dq['fn']})")
+    print(f"  speaker accuracy {res['speaker_accuracy']:.3f} over {res['speakers_scored']} quotes")
+    if res.get("reported_speech_recall") is not None:
+        print(f"  reported speech (mixed + indirect) recall {res['reported_speech_recall']:.3f}")
 
 
 def throughput(texts: list[str], repeats: int = 3) -> float:
@@ -110,19 +110,20 @@ def throughput(texts: list[str], repeats: int = 3) -> float:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--eval", type=Path, default=DEFAULT_EVAL, help="directory with score.py and polnear-train.jsonl")
-    ap.add_argument("--keep", type=Path, help="also write the corpus predictions here")
+    ap.add_argument("--keep", type=Path, help="also keep the corpus predictions in this file")
     a = ap.parse_args()
-    score = scorer(a.eval)
+    score_py = a.eval / "score.py"
     gold = [row for f in sorted(GOLD_DIR.glob("*.jsonl")) for row in load(f)]
-    if gold:
-        report("own gold cases (quote parts as vznews stores them)", gold, score, joined=False)
     texts = [r["text"] for r in gold]
     corpus = a.eval / "polnear-train.jsonl"
-    if corpus.exists():
-        rows = load(corpus)
-        with tempfile.TemporaryDirectory() as tmp:
-            report(corpus.name, rows, score, a.keep or Path(tmp) / "pred.jsonl")
-        texts = [r["text"] for r in rows]
+    with tempfile.TemporaryDirectory() as tmp:
+        if gold:
+            print("(own gold: the parts of an interrupted quote are separate quotes, as vznews stores them)")
+            report("own-gold", gold, score_py, Path(tmp), None, joined=False)
+        if corpus.exists():
+            rows = load(corpus)
+            report(corpus.stem, rows, score_py, Path(tmp), a.keep, joined=True)
+            texts = [r["text"] for r in rows]
     if texts:
         avg = sum(map(len, texts)) / len(texts)
         print(f"throughput (quotes only): {throughput(texts):.0f} articles/s over {len(texts)} articles of {avg:.0f} chars")
