@@ -181,8 +181,8 @@ def _one(text: str, lang: str, span: Span, at: _Where, out: list[Found], history
         if last is None:
             return Found(span.start, span.end, span.paragraph, "direct", after and after.cue, None, span.start)
         joined = prev is not None and last is prev and prev.end <= prev.anchor < span.start and after is None
-        if after is not None:  # `«…», explicó.`: a cue of its own, the speaker from before
-            return Found(span.start, span.end, span.paragraph, "direct", after.cue, last.speaker, after.cue_start)
+        if after is not None:  # `«…», explicó.`: a cue without a subject: resolved to who was named last
+            return Found(span.start, span.end, span.paragraph, "direct", after.cue, None, after.cue_start)
         return found("direct", last, joined)
     others = [q for q in at.quoted if q[0] != span.open_at]
     loose = attribution.before(text, lang, at.sentence_lo, span.open_at, max_gap=40, skip=others)

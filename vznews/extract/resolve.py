@@ -124,7 +124,10 @@ def resolve_speakers(text: str, found: list, events: list = ()) -> list[Quote]:
         sp = f.speaker
         name = role = written = None
         if sp is None and f.cue and f.kind != "indirect":
-            said = _last_named(f.anchor, "", names)  # `—…—dice, sin levantar la voz—`: the person named last
+            # `—…—dice, sin levantar la voz—`: the person named or heard last
+            named = _last_named(f.anchor, "", names)
+            heard = next((h for h in reversed(history) if h.at < f.anchor), None)
+            said = max((x for x in (named, heard) if x), key=lambda x: x.at, default=None)
             name = said.name if said else None
         elif sp is not None:
             written, role = sp.text, sp.role

@@ -198,11 +198,12 @@ def parse_speaker(text: str, toks: list[Tok], before_verb: bool = False) -> Spea
     ("Then it ended, he says").
     """
     toks = _strip_parentheticals([t for t in toks if t.text not in ('"', "“", "”", "'")])
+    dash = next((i for i, t in enumerate(toks) if t.text in ("—", "–")), None)
+    if dash is not None and toks[0].text.isupper() and len(toks[0].text) > 2:
+        toks = toks[dash + 1 :]  # a dateline: "CALEDRA, Valdoria (Meridian Wire) — …"
     parts = _parts(toks)
     pron = lexicon.pronouns()
     parts = [p for p in parts if not all(t.text.isdigit() for t in p)]  # ages: "Rosa Lind, 70,"
-    while len(parts) > 1 and all(t.text.isupper() or not t.word for t in parts[0]):
-        parts = parts[1:]  # a dateline: "CALEDRA — …", "WASHINGTON (AP) — …"
     if before_verb and len(parts) > 1:
         last = parts[-1]
         if len(last) == 1 and last[0].low in pron:
