@@ -76,6 +76,8 @@ class _PlainView:
             label = _PHASE_NAMES.get(event.phase, event.phase)
             # About ten lines per phase at most, plus its messages.
             step = max(1, event.total // 10)
+            if not event.total and not event.message:
+                return
             if event.message or event.done >= event.total or event.done - self.last_phase_line.get(event.phase, -step) >= step:
                 self.last_phase_line[event.phase] = event.done
                 extra = f" ({one_line(event.message, 200)})" if event.message else ""

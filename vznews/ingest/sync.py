@@ -124,7 +124,7 @@ def _write(db: Any, work: FeedWork, now: datetime) -> FeedSynced:
             writes.record_unchanged(db, stored.id, state)
             return FeedSynced(feed.url, feed.name, "unchanged", note=note)
         new, updated = writes.store_feed(db, stored.id, work.parsed, work.entries, state, first_seen=format_utc(now))
-    except sqlite3.Error as exc:
+    except (sqlite3.Error, UnicodeError) as exc:
         return FeedSynced(feed.url, feed.name, "failed", error=one_line(f"cannot write to the store: {exc}"))
     outcome = "new" if new else "updated" if updated else "unchanged"
     return FeedSynced(feed.url, feed.name, outcome, new=new, updated=updated, note=note)
