@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from vznews.extract import attribution, lexicon
 from vznews.extract.marks import Span
-from vznews.extract.paragraphs import sentence_ends
+from vznews.extract.paragraphs import Sentences
 from vznews.extract.speakers import Speaker, parse_speaker
 from vznews.extract.wordsets import BOUNDARY, CLAUSE_WORDS
 from vznews.extract.tokens import Tok, tokenize
@@ -46,7 +46,8 @@ class Reported:
     kind: str = "indirect"
 
 
-def find_indirect(text: str, lang: str, paragraphs: list[tuple[int, int]], spans: list[Span]) -> list[Reported]:
+def find_indirect(text: str, lang: str, paragraphs: list[tuple[int, int]], spans: list[Span],
+                  sentences: Sentences | None = None) -> list[Reported]:
     """Every reported clause outside quotation marks, in reading order (at most one per sentence).
 
     Also "event" records (no clause, empty span): a named person was the subject of a speech verb there.
@@ -56,12 +57,13 @@ def find_indirect(text: str, lang: str, paragraphs: list[tuple[int, int]], spans
     for s in spans:
         by_para.setdefault(s.paragraph, []).append((s.open_at, s.close_at if s.close_at is not None else s.end))
     cues = lexicon.cue_pattern(lang)
+    sentences = sentences or Sentences(text)
     for p, (lo, hi) in enumerate(paragraphs):
         hits = [m for m in cues.finditer(text, lo, hi)]
         if not hits:
             continue
         quoted = sorted(by_para.get(p, []))
-        bounds = [lo] + [e for e in sentence_ends(text, lo, hi) if not _inside(e - 1, quoted)] + [hi]
+        bounds = [lo] + [e for e in sentences(lo, hi) if not _inside(e - 1, quoted)] + [hi]
         done: set[int] = set()
         sentence_toks: dict[int, _Toks] = {}
         for m in hits:

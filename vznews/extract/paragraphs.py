@@ -8,7 +8,6 @@ enough to bound the context a quote's attribution is looked for in.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 _LINE = re.compile(r"[^\n]+")
 # A sentence ends at . ! ? (optionally followed by closing marks/brackets) before a space and an
@@ -50,12 +49,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return word in _ABBREV
 
 
-@lru_cache(maxsize=512)
 def sentence_ends(text: str, start: int, end: int) -> tuple[int, ...]:
-    """Offsets (within [start, end)) just after each sentence-final punctuation run.
-
-    Cached: the quote and reported-speech rules both ask for each paragraph's sentences.
-    """
+    """Offsets (within [start, end)) just after each sentence-final punctuation run."""
     out = []
     for m in _SENT_END.finditer(text, start, end):
         first = m.start()
@@ -63,3 +58,17 @@ def sentence_ends(text: str, start: int, end: int) -> tuple[int, ...]:
             continue
         out.append(m.end())
     return tuple(out)
+
+
+class Sentences:
+    """Sentence ends per paragraph of one text, found once: the quote and reported-speech rules both ask."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._ends: dict[tuple[int, int], tuple[int, ...]] = {}
+
+    def __call__(self, start: int, end: int) -> tuple[int, ...]:
+        key = (start, end)
+        if key not in self._ends:
+            self._ends[key] = sentence_ends(self.text, start, end)
+        return self._ends[key]

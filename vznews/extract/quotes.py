@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from vznews.extract import attribution, classify, indirect
 from vznews.extract.language import guess_language
 from vznews.extract.marks import Span, find_spans
-from vznews.extract.paragraphs import sentence_ends, split_paragraphs
+from vznews.extract.paragraphs import Sentences, split_paragraphs
 from vznews.extract.resolve import resolve_speakers
 from vznews.extract.spanish import raya_spans
 from vznews.extract.speakers import Speaker, parse_speaker
@@ -63,15 +63,17 @@ def extract_quotes(text: str, lang: str | None = None) -> list[Quote]:
     spans = find_spans(text, paragraphs)
     if lang == "es":
         spans = sorted(spans + raya_spans(text, paragraphs), key=lambda s: s.start)
+    sentences = Sentences(text)
     reported = [Found(r.start, r.end, r.paragraph, r.kind, r.cue, r.speaker, r.anchor)
-                for r in indirect.find_indirect(text, lang, paragraphs, spans)]
+                for r in indirect.find_indirect(text, lang, paragraphs, spans, sentences)]
     events = [r for r in reported if r.kind == "event"]
     reported = [r for r in reported if r.kind != "event"]
-    found = _direct(text, lang, paragraphs, spans, reported + events)
+    found = _direct(text, lang, paragraphs, spans, reported + events, sentences)
     return resolve_speakers(text, sorted(found + reported, key=lambda f: f.start), events)
 
 
-def _direct(text: str, lang: str, paragraphs, spans: list[Span], reported: list[Found]) -> list[Found]:
+def _direct(text: str, lang: str, paragraphs, spans: list[Span], reported: list[Found],
+            sentences: Sentences) -> list[Found]:
     out: list[Found] = []
     links: list[tuple[Span, Found]] = []
     by_para: dict[int, list[Span]] = {}
@@ -83,7 +85,7 @@ def _direct(text: str, lang: str, paragraphs, spans: list[Span], reported: list[
         if not para_spans:
             continue
         starts = [s.start for s in para_spans]
-        ends = [e for e in sentence_ends(text, lo, hi) if not _within(e, starts, para_spans)]
+        ends = [e for e in sentences(lo, hi) if not _within(e, starts, para_spans)]
         quoted = [(s.open_at, s.close_at or s.end) for s in para_spans]
         next_para = paragraphs[p + 1] if p + 1 < len(paragraphs) else None
         for n, span in enumerate(para_spans):
