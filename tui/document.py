@@ -88,7 +88,8 @@ def speaker_label(quote: QuoteItem) -> str:
     if not speaker:
         return ""
     role = safe(quote.role, 80)
-    return f" ⟨{speaker}{', ' + role if role else ''}⟩"
+    # A short role reads well inline; a long one ("political scientist at the ...") is in the quotes pane.
+    return f" ⟨{speaker}{', ' + role if role and len(role) <= 30 else ''}⟩"
 
 
 def build_document(

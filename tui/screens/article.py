@@ -60,9 +60,10 @@ class ArticleScreen(ArticleActions, BaseScreen):
             return
         self.reader.show(loaded)
         self.query_one(ArticleRefs).show(loaded)
+        self.notify_state()
         self.refresh_bindings()
         if not loaded.article.is_read:
-            self.mark_read(loaded.article.id)
+            self.mark_read(loaded.article.id)  # the subtitle says "read" once the store agrees
 
     def on_article_refs_quote_highlighted(self, event: ArticleRefs.QuoteHighlighted) -> None:
         self.reader.scroll_to_quote(event.quote_id)

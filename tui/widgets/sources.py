@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.table import Table
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
@@ -11,7 +12,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from vznews.store.records import ArticleFilter, SourceCount, Sources
-from vznews.tui.textfmt import fg, fit, safe
+from vznews.tui.textfmt import fg, safe
 
 
 class SourcesPane(OptionList):
@@ -46,22 +47,24 @@ class SourcesPane(OptionList):
         """Redraw from fresh counts, keeping the highlighted entry."""
         self.sources = sources
         keep = self.highlighted_option.id if self.highlighted_option is not None else None
-        width = max(12, self.scrollable_content_region.width - 1)
+        error_style = fg(self.get_component_rich_style("sources--error"))
+        count_style = fg(self.get_component_rich_style("sources--count"))
         options: list[Option] = []
         self._entries.clear()
 
         def add(key: str, label: str, count: int, flt: ArticleFilter, mark: str = " ", error: str | None = None) -> None:
             self._entries[key] = (flt, label, error)
-            count_text = f"{count:,}" if count else ""
-            name_width = width - 2 - max(len(count_text), 1) - 1
-            prompt = Text.assemble(
-                (mark, fg(self.get_component_rich_style("sources--error")) if error else ""),
-                " ",
-                fit(label, name_width),
-                " ",
-                (count_text.rjust(max(len(count_text), 1)), fg(self.get_component_rich_style("sources--count"))),
+            # A grid fits any width: the name is cut, the count stays right-aligned.
+            row = Table.grid(expand=True)
+            row.add_column(width=2, no_wrap=True)
+            row.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+            row.add_column(justify="right", no_wrap=True)
+            row.add_row(
+                Text(mark, style=error_style if error else ""),
+                Text(label),
+                Text(f" {count:,}" if count else "", style=count_style),
             )
-            options.append(Option(prompt, id=key))
+            options.append(Option(row, id=key))
 
         def heading(title: str) -> None:
             options.append(Option(Text(title, style=fg(self.get_component_rich_style("sources--heading"))), disabled=True))
@@ -97,6 +100,4 @@ class SourcesPane(OptionList):
         if entry is not None:
             self.post_message(self.Chosen(*entry))
 
-    def on_resize(self) -> None:
-        if self.sources is not None:
-            self.show(self.sources)
+
