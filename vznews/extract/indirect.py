@@ -56,10 +56,9 @@ def find_indirect(text: str, lang: str, paragraphs: list[tuple[int, int]], spans
     by_para: dict[int, list[tuple[int, int]]] = {}
     for s in spans:
         by_para.setdefault(s.paragraph, []).append((s.open_at, s.close_at if s.close_at is not None else s.end))
-    cues = lexicon.cue_pattern(lang)
     sentences = sentences or Sentences(text)
     for p, (lo, hi) in enumerate(paragraphs):
-        hits = [m for m in cues.finditer(text, lo, hi)]
+        hits = lexicon.cue_matches(lang, text, lo, hi)
         if not hits:
             continue
         quoted = sorted(by_para.get(p, []))

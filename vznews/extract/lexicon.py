@@ -112,7 +112,12 @@ def strip_accents(word: str) -> str:
 def cue_pattern(lang: str) -> re.Pattern[str]:
     """Matches any word that may start a speech cue of `lang` (a fast filter before tokenizing)."""
     words = set(verbs(lang).first_words) | {"according", "According", "según", "Según", "segun"}
-    return re.compile(rf"(?<!\w){trie_regex(words)}(?!\w)")
+    return re.compile(rf"\b{trie_regex(words)}\b")
+
+
+def cue_matches(lang: str, text: str, start: int, end: int) -> list[re.Match[str]]:
+    """Speech-cue words of `lang` in text[start:end] (whole words)."""
+    return list(cue_pattern(lang).finditer(text, start, end))
 
 
 def trie_regex(words: set[str]) -> str:
