@@ -57,8 +57,15 @@ def find_indirect(text: str, lang: str, paragraphs: list[tuple[int, int]], spans
     for s in spans:
         by_para.setdefault(s.paragraph, []).append((s.open_at, s.close_at if s.close_at is not None else s.end))
     sentences = sentences or Sentences(text)
-    for p, (lo, hi) in enumerate(paragraphs):
-        hits = lexicon.cue_matches(lang, text, lo, hi)
+    by_hits: dict[int, list[re.Match[str]]] = {}
+    para_starts = [lo for lo, _ in paragraphs]
+    for m in lexicon.cue_pattern(lang).finditer(text):
+        by_hits.setdefault(bisect_right(para_starts, m.start()) - 1, []).append(m)
+    for p, hits in sorted(by_hits.items()):
+        if p < 0:
+            continue
+        lo, hi = paragraphs[p]
+        hits = [m for m in hits if m.end() <= hi]  # not in the blank space between paragraphs
         if not hits:
             continue
         quoted = sorted(by_para.get(p, []))

@@ -115,10 +115,6 @@ def cue_pattern(lang: str) -> re.Pattern[str]:
     return re.compile(rf"\b{trie_regex(words)}\b")
 
 
-def cue_matches(lang: str, text: str, start: int, end: int) -> list[re.Match[str]]:
-    """Speech-cue words of `lang` in text[start:end] (whole words)."""
-    return list(cue_pattern(lang).finditer(text, start, end))
-
 
 def trie_regex(words: set[str]) -> str:
     """A regular expression matching exactly `words`, factored by common prefixes (much faster than a|b|c)."""
