@@ -125,6 +125,8 @@ def _at(text: str, lang: str, p: int, s: int, e: int, m: re.Match, quoted, toks:
     if word in ("according", "según", "segun"):
         return _according(text, lang, p, s, e, m, has_quote, toks)
     if has_quote:
+        if any(a - 40 <= m.start() <= b + 40 and len(text[a:b].split()) > 3 for a, b in quoted):
+            return None  # the verb attributes a quotation next to it: the quote rules record who spoke
         return _cheap_event(text, lang, p, s, m)  # the quote rules read this sentence; keep who spoke
     r = _verb_that(text, lang, p, s, e, m, toks)
     if r is not None and r.kind != "event":
