@@ -54,7 +54,7 @@ def _masked(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
 
 
 def _marks(text: str, lo: int, hi: int, pattern: re.Pattern[str]) -> list[tuple[int, int, str]]:
-    tags = _masked(text, lo, hi) if "<" in text[lo:hi] else []
+    tags = _masked(text, lo, hi) if text.find("<", lo, hi) >= 0 else []
     out = []
     for m in pattern.finditer(text, lo, hi):
         if tags and any(a <= m.start() < b for a, b in tags):
