@@ -42,13 +42,13 @@ def _env(home: Path, marks_file: Path) -> dict[str, str]:
     }
 
 
-def launch(store: Path, home: Path) -> tuple[PtyApp, dict[str, tuple[float, float]]]:
+def launch(store: Path, home: Path) -> tuple[PtyApp, dict[str, tuple[float, float, float]]]:
     """Start the app and wait for its first rows; returns the app and its start marks."""
     marks_file = home / "marks.txt"
     marks_file.unlink(missing_ok=True)
     app = PtyApp([VZNEWS, "--db", str(store)], _env(home, marks_file))
     deadline = time.time() + 30
-    found: dict[str, tuple[float, float]] = {}
+    found: dict[str, tuple[float, float, float]] = {}
     while time.time() < deadline and "rows" not in found:
         app.read(0.01)
         found = marks(marks_file, app.started)
@@ -57,7 +57,7 @@ def launch(store: Path, home: Path) -> tuple[PtyApp, dict[str, tuple[float, floa
 
 
 def start_figures(store: Path, runs: int) -> None:
-    frames, rows, frame_rss, peaks = [], [], [], []
+    frames, rows, frame_rss, peaks, cpu = [], [], [], [], []
     for _ in range(runs):
         with tempfile.TemporaryDirectory() as home:
             app, found = launch(store, Path(home))
@@ -65,8 +65,10 @@ def start_figures(store: Path, runs: int) -> None:
             app.close()
         frames.append(found["frame"][0])
         frame_rss.append(found["frame"][1])
+        cpu.append(found["frame"][2])
         rows.append(found["rows"][0])
     print(f"start to first frame:  median {statistics.median(frames):.3f} s, max {max(frames):.3f} s (budget {BUDGETS['frame']} s)")
+    print(f"  CPU time to first frame: median {statistics.median(cpu):.3f} s (the wall time includes waiting for the CPU when the machine is busy)")
     print(f"  peak RSS at first frame {max(frame_rss):.0f} MiB; after loading {max(peaks):.0f} MiB (budget {BUDGETS['rss']} MiB)")
     print(f"start to first rows:   median {statistics.median(rows):.3f} s")
 
@@ -112,6 +114,10 @@ def entities_figure(app: PtyApp) -> None:
     print(f"open entities view:    {'not shown' if took is None else ms(took)} (key to the ranked list on screen)")
 
 
+def load() -> str:
+    return "load average " + " ".join(f"{value:.2f}" for value in os.getloadavg()) + f" on {os.cpu_count()} CPUs"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=100_000)
@@ -119,6 +125,7 @@ def main() -> None:
     parser.add_argument("--presses", type=int, default=200)
     args = parser.parse_args()
     store = ensure_corpus(args.articles)
+    print(load())
     print(f"store: {store.name} ({store.stat().st_size / 2**20:.0f} MiB, {args.articles:,} articles with quotes and entities)")
     start_figures(store, args.runs)
     with tempfile.TemporaryDirectory() as home:
@@ -128,6 +135,7 @@ def main() -> None:
             search_figures(app)
             entities_figure(app)
             print(f"peak RSS over the session: {app.peak_mib():.0f} MiB")
+            print(load())
         finally:
             app.close()
 

@@ -84,11 +84,11 @@ class PtyApp:
         os.close(self.master)
 
 
-def marks(path: Path, started: float) -> dict[str, tuple[float, float]]:
-    """bench marks written by the app: name -> (seconds since `started`, peak MiB then)."""
-    found: dict[str, tuple[float, float]] = {}
+def marks(path: Path, started: float) -> dict[str, tuple[float, float, float]]:
+    """bench marks written by the app: name -> (seconds since `started`, peak MiB then, CPU seconds then)."""
+    found: dict[str, tuple[float, float, float]] = {}
     if path.exists():
         for line in path.read_text().splitlines():
-            name, when, rss = line.split()
-            found.setdefault(name, (float(when) - started, int(rss) / 1024))
+            name, when, rss, cpu = line.split()
+            found.setdefault(name, (float(when) - started, int(rss) / 1024, float(cpu)))
     return found

@@ -1,5 +1,5 @@
 """Timing marks for bench/bench_tui.py: when $VZNEWS_BENCH_MARKS names a file, append
-`name wall-clock-time peak-rss-KiB` lines to it (first frame, first rows). No-op otherwise."""
+`name wall-clock-time peak-rss-KiB cpu-seconds` lines to it (first frame, first rows). No-op otherwise."""
 
 from __future__ import annotations
 
@@ -14,6 +14,6 @@ def mark(name: str) -> None:
     import resource
     import time
 
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    usage = resource.getrusage(resource.RUSAGE_SELF)
     with open(path, "a", encoding="utf-8") as handle:
-        handle.write(f"{name} {time.time():.6f} {rss}\n")
+        handle.write(f"{name} {time.time():.6f} {usage.ru_maxrss} {usage.ru_utime + usage.ru_stime:.3f}\n")

@@ -8,11 +8,11 @@ from urllib.parse import urlparse
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from vznews.store import user_state
 from vznews.tui.messages import OpenArticle, OpenEntity
 from vznews.tui.widgets.chrome import SyncBar, ViewBar
+from vznews.tui.widgets.key_bar import KeyBar
 from vznews.tui.work import DbWork
 
 
@@ -29,7 +29,7 @@ class BaseScreen(DbWork, Screen):
         yield ViewBar(self.VIEW, id="view-bar")
         yield from self.compose_body()
         yield SyncBar(id="sync-bar")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyBar(id="key-bar")
 
     def compose_body(self) -> ComposeResult:
         yield from ()
