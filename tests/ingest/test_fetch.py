@@ -185,3 +185,10 @@ def test_local_file_size_cap(tmp_path: Path) -> None:
     feed.write_bytes(b"x" * 3_000_000)
     with fetcher(max_body_bytes=1024 * 1024) as f:
         assert f.fetch(str(feed)).error == f"{feed}: file is larger than the 1 MiB limit"
+
+
+def test_the_per_host_limit_is_per_host_name_not_per_port() -> None:
+    from vznews.ingest.fetch import _host_key
+
+    assert _host_key("http://News.Example.org/a") == _host_key("https://news.example.org:8443/b") == "news.example.org"
+    assert _host_key("https://other.example.org/") != _host_key("https://news.example.org/")

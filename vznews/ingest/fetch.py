@@ -100,8 +100,8 @@ def http_date(moment: datetime) -> str:
 
 
 def _host_key(url: str) -> str:
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{(parts.hostname or '').lower()}:{parts.port or ''}"
+    # The host name alone: http and https (or two ports) of one site share its two slots.
+    return (urlsplit(url).hostname or "").lower()
 
 
 class Fetcher:
