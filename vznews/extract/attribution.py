@@ -8,12 +8,12 @@ After the quote: `"…," said X`, `"…," X said`, `"…," X, a role, told repor
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from vznews.extract import lexicon
 from vznews.extract.speakers import Speaker, parse_speaker
-from vznews.extract.wordsets import CLAUSE_WORDS, DETERMINERS, NON_NAMES
 from vznews.extract.tokens import Tok, tokenize, tokenize_sentence
+from vznews.extract.wordsets import CLAUSE_WORDS, DETERMINERS, NON_NAMES
 
 AUX = frozenset(
     """has had have having was were is would will could can might may should must did does do to also later
@@ -32,8 +32,7 @@ ACCORDING = {("according", "to"): "according to", ("según",): "según", ("segun
 ACCORDING_FIRST = frozenset(k[0] for k in ACCORDING)
 
 
-@dataclass(frozen=True)
-class Attribution:
+class Attribution(NamedTuple):
     """A speech verb (cue) and its speaker; `tight` when nothing but the cue clause touches the quote."""
 
     speaker: Speaker | None

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from vznews.extract import attribution, lexicon
 from vznews.extract.marks import Span
 from vznews.extract.paragraphs import Sentences
 from vznews.extract.speakers import Speaker, parse_speaker
-from vznews.extract.wordsets import BOUNDARY, CLAUSE_WORDS
 from vznews.extract.tokens import Tok, tokenize
+from vznews.extract.wordsets import BOUNDARY, CLAUSE_WORDS
 
 THAT = frozenset(("that", "que"))
 CLAUSE_START = frozenset("he she they it we i there the his her their its this these those él ella ellos ellas".split())
@@ -33,8 +33,7 @@ _RELATIVE = re.compile(
 _AFTER_VERB = re.compile(r"(?:\s+[\w’'.\-]+){0,4}?\s+(?:that|que)\b")
 
 
-@dataclass(frozen=True)
-class Reported:
+class Reported(NamedTuple):
     """One clause of reported speech."""
 
     start: int
@@ -192,7 +191,7 @@ def _verb_that(text, lang, p, s, e, m, sentence: _Toks) -> Reported | None:
     that = _AFTER_VERB.match(text, m.end(), e)
     if that is None and not _CLAUSE_NEXT.match(text, m.end(), e):
         return _cheap_event(text, lang, p, s, m)
-    toks = sentence(s, that.end() if that else min(e, m.end() + 40))
+    toks = tokenize(text, _window_start(text, s, m.start()), that.end() if that else min(e, m.end() + 40))
     k = next((i for i, t in enumerate(toks) if t.start == m.start()), None)
     if not k:
         return None
@@ -218,6 +217,14 @@ def _verb_that(text, lang, p, s, e, m, sentence: _Toks) -> Reported | None:
 
 
 _CLAUSE_NEXT = re.compile(r"\s+(?:" + "|".join(sorted(CLAUSE_START)) + r")\b")
+
+
+def _window_start(text: str, s: int, verb: int, reach: int = 160) -> int:
+    """Where to start reading a verb's subject: the sentence start, or a word boundary `reach` back."""
+    if verb - s <= reach:
+        return s
+    space = text.find(" ", verb - reach, verb)
+    return space + 1 if space >= 0 else verb - reach
 
 
 def _cheap_event(text: str, lang: str, p: int, s: int, m: re.Match) -> Reported | None:

@@ -10,7 +10,7 @@ resumes after it, so one unbalanced mark never hides the quotes that follow.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _DOUBLE = re.compile(r"''|``|[\"“”„«»]")
 _SINGLE = re.compile(r"[‘’']")
@@ -20,8 +20,7 @@ _CLOSE_RIGHT = set(".,;:!?)]}—–-…/") | {"”", "’", "»", "'", '"'}
 _AMBIGUOUS = {'"', "''", "”", "“"}
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     """Quoted words between two marks (offsets exclude the marks)."""
 
     start: int

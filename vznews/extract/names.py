@@ -8,8 +8,8 @@ as "Domínguez" or "Lobo"), its gender when the first name tells it, and the rol
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from vznews.extract import lexicon
 from vznews.extract.wordsets import NON_NAMES, ORG_WORDS, TITLE_COMPLEMENTS
@@ -32,8 +32,7 @@ ROLE_SYNONYMS = {
 }
 
 
-@dataclass(frozen=True)
-class FullName:
+class FullName(NamedTuple):
     """A person's full name as the article writes it."""
 
     text: str

@@ -10,7 +10,7 @@ Reported speech without marks (`X said that …`, `according to X, …`) is kept
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from vznews.extract import attribution, classify, indirect
 from vznews.extract.language import guess_language
@@ -23,8 +23,7 @@ from vznews.extract.tokens import tokenize
 from vznews.models import Quote
 
 
-@dataclass(frozen=True)
-class Found:
+class Found(NamedTuple):
     """A quotation before its speaker is resolved."""
 
     start: int
@@ -37,8 +36,7 @@ class Found:
     joined: bool = False  # carries on the previous quote past its attribution
 
 
-@dataclass(frozen=True)
-class _Where:
+class _Where(NamedTuple):
     """Where a span sits: its sentence and clause starts, the next mark, its paragraph."""
 
     sentence_lo: int

@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from vznews.extract import lexicon
 from vznews.extract.names import FullName, full_names, role_key
@@ -47,8 +47,7 @@ def expand_surname(sp: Speaker, names: dict[str, list[FullName]], counts: Counte
     return max(earlier, key=lambda n: (counts[n.text], -n.start)).text
 
 
-@dataclass(frozen=True)
-class Said:
+class Said(NamedTuple):
     """A named person who was the subject of a speech verb at `at`."""
 
     at: int

@@ -7,8 +7,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from vznews.extract import lexicon
 from vznews.extract.tokens import Tok
@@ -28,8 +28,7 @@ from vznews.extract.wordsets import (
     TITLE_COMPLEMENTS,
 )
 
-@dataclass(frozen=True)
-class Speaker:
+class Speaker(NamedTuple):
     """A speaker as written in the article, with its role split off."""
 
     text: str  # the name without titles, the descriptive phrase, or the pronoun
