@@ -8,7 +8,7 @@ _EN = (" the ", " of ", " and ", " to ", " that ", " for ", " with ", " said ", 
 
 def guess_language(text: str) -> str:
     """"es" when Spanish function words outnumber English ones in the first few thousand characters."""
-    sample = " " + text[:3000].lower().replace("\n", " ") + " "
+    sample = " " + text[:1500].lower().replace("\n", " ") + " "
     es = sum(sample.count(w) for w in _ES)
     en = sum(sample.count(w) for w in _EN)
     return "es" if es > en else "en"

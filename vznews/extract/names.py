@@ -54,8 +54,12 @@ def full_names(text: str) -> dict[str, list[FullName]]:
     titleish = _titleish()
     by_surname: dict[str, list[FullName]] = {}
     seen: set[str] = set()
+    raw: set[str] = set()
     for m in _NAME.finditer(text):
         found = m.group()
+        if found in raw:
+            continue  # the same words again: the first use is what counts
+        raw.add(found)
         words = _cut_at_period(found.split(), tit) if "." in found else found.split()
         if words[0] in NON_NAMES and len(words) == 2:
             continue  # "But Guevara", "The Courier"
