@@ -78,3 +78,23 @@ def _holder(fd: int) -> str:
     except (OSError, UnicodeDecodeError):
         return ""
     return f" (process {pid})" if pid.isdigit() else ""
+
+
+def running_sync(db_path: Path | str) -> str | None:
+    """"process N" (or "a process") when a sync holds the store's lock right now, else None.
+    Only looks: never creates the lock file, never blocks."""
+    if fcntl is None:
+        return None
+    try:
+        fd = os.open(lock_path(db_path), os.O_RDONLY)
+    except OSError:
+        return None
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return _holder(fd).strip(" ()") or "a process"
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        return None
+    finally:
+        os.close(fd)

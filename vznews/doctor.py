@@ -93,6 +93,11 @@ def _store_checks(conn: sqlite3.Connection, db_file: Path) -> Iterator[Check]:
                     "any vznews command that opens the store upgrades it")
     else:
         yield Check("store", "ok", f"schema up to date ({len(known)} steps)")
+    from vznews.store.synclock import running_sync
+
+    holder = running_sync(db_file)
+    if holder:
+        yield Check("store", "ok", f"a sync is running now ({holder})", "its new articles appear as it goes")
     wal = Path(str(db_file) + "-wal")
     mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
     yield Check("store", "ok" if mode == "wal" else "warn",

@@ -87,7 +87,7 @@ def _check_config(text: str, path: Path) -> None:
     assert 1 <= s.workers <= 256 and s.max_body_bytes >= 1024 and not math.isnan(s.timeout)
 
 
-@fuzz(300)
+@fuzz(150)
 @given(documents)
 def test_structured_feeds_files_load_or_fail_with_one_line(document: dict[str, Any]) -> None:
     text = _toml(document)

@@ -189,6 +189,7 @@ def sync(ctx: click.Context, feeds: str | None, db: str | None, only: str | None
     from vznews.config import ConfigError, load_config
     from vznews.ingest.sync import NoMatchingFeeds, run_fulltext_only, run_sync, select_feeds
     from vznews.store.db import StoreError, open_db
+    from vznews.store.synclock import SyncBusy
 
     if fulltext_only and no_fulltext:
         fail("--fulltext-only and --no-fulltext cannot be used together", 2)
@@ -216,5 +217,7 @@ def sync(ctx: click.Context, feeds: str | None, db: str | None, only: str | None
         finished, failed = _render(events, selected, sys.stdout.isatty())
     except StoreError as exc:  # e.g. a read-only store: nothing could be kept
         fail(str(exc), 2)
+    except SyncBusy as exc:  # another sync holds the store: nothing was done
+        fail(str(exc), 1)
     phase_errors = finished.extra.get("phase_errors", 0) if finished else 0
     raise SystemExit(1 if failed or phase_errors else 0)

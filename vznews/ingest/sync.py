@@ -11,6 +11,7 @@ extraction phases run if they are installed, their progress passed through.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import sqlite3
 from collections import OrderedDict
@@ -27,6 +28,7 @@ from vznews.ingest.workers import DaemonPool
 from vznews.models import Config, FeedConfig, FeedSynced, PhaseProgress, SyncEvent, SyncFinished, SyncStarted
 from vznews.store import writes
 from vznews.store.db import StoreError, open_db
+from vznews.store.synclock import sync_lock
 from vznews.textsafe import one_line
 
 BACKOFF_START = timedelta(minutes=15)  # after the second failure in a row; doubles each time
@@ -192,6 +194,22 @@ def _run_phases(db_path: Path, config: Config, fulltext: bool, extract: bool, ex
             extra.update({f"{name}_{key}": value for key, value in last.counts.items()})
 
 
+SYNC_LOCK_WAIT = 2.0  # seconds a sync waits for another one on the same store before saying so
+
+
+def _one_sync_at_a_time(run: Callable[..., Iterator[SyncEvent]]) -> Callable[..., Iterator[SyncEvent]]:
+    """Hold the store's sync lock for the whole run; raises SyncBusy (one line) when another
+    sync (another terminal, cron, the TUI) still holds it after SYNC_LOCK_WAIT seconds."""
+
+    @functools.wraps(run)
+    def locked(config: Config, db_path: Path, **kwargs: Any) -> Iterator[SyncEvent]:
+        with sync_lock(db_path, wait=SYNC_LOCK_WAIT):
+            yield from run(config, db_path, **kwargs)
+
+    return locked
+
+
+@_one_sync_at_a_time
 def run_sync(config: Config, db_path: Path, *, only: str | None = None, workers: int | None = None,
              fulltext: bool = True, extract: bool = True) -> Iterator[SyncEvent]:
     """Sync the configured feeds (or those `only` names or tags) into the store at
@@ -227,6 +245,7 @@ def run_sync(config: Config, db_path: Path, *, only: str | None = None, workers:
     yield SyncFinished(tally.ok, tally.unchanged, tally.failed, tally.new, tally.updated, extra)
 
 
+@_one_sync_at_a_time
 def run_fulltext_only(config: Config, db_path: Path, *, only: str | None = None,
                       extract: bool = True) -> Iterator[SyncEvent]:
     """`sync --fulltext-only`: no feed is fetched; the pages of the stored articles that
