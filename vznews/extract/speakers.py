@@ -181,6 +181,8 @@ def _all_verb_forms() -> frozenset[str]:
 
 def _last_clause(part: list[Tok]) -> list[Tok]:
     """The words after the last clause boundary: "Lanz spoke as the heckler" -> "the heckler"."""
+    if len(part) <= 3:
+        return part
     forms = _all_verb_forms()
     for i in range(len(part) - 2, -1, -1):
         t = part[i]
