@@ -132,8 +132,6 @@ def _runs_on(cue: str, rest: list[Tok]) -> bool:
 
 def after(text: str, lang: str, lo: int, hi: int) -> Attribution | None:
     """Attribution in the words right after a closing mark, in [lo, hi)."""
-    if not lexicon.cue_pattern(lang).search(text, lo, min(hi, lo + 400)):
-        return None  # no speech verb in reach: nothing to read
     ended = text[max(0, lo - 3) : lo].rstrip("\"”’'»").endswith((".", "!", "?"))
     toks = tokenize_sentence(text, lo, hi)
     new_sentence = ended and bool(toks) and toks[0].cap
@@ -173,8 +171,6 @@ def before(text: str, lang: str, lo: int, hi: int, max_gap: int = 8,
 
     `skip`: ranges (other quotations) whose words are not part of the clause.
     """
-    if not lexicon.cue_pattern(lang).search(text, max(lo, hi - 240), hi):
-        return None  # no speech verb in the clause
     toks = tokenize(text, max(lo, hi - 240), hi)
     if skip:
         toks = [t for t in toks if not any(a <= t.start < b for a, b in skip)]

@@ -111,8 +111,7 @@ def strip_accents(word: str) -> str:
 @cache
 def cue_pattern(lang: str) -> re.Pattern[str]:
     """Matches any word that may start a speech cue of `lang` (a fast filter before tokenizing)."""
-    words = set(verbs(lang).first_words) | {"according", "según", "segun"}
-    words |= {w[:1].upper() + w[1:] for w in words}  # "Said Comey:", "Adding, …"
+    words = set(verbs(lang).first_words) | {"according", "According", "según", "Según", "segun"}
     return re.compile(rf"\b{trie_regex(words)}\b")
 
 
