@@ -109,3 +109,10 @@ def test_installed_command_runs_as_a_subprocess(server: LocalServer, tmp_path: P
                            "--no-fulltext", "--no-extract"], capture_output=True, text=True, env=env, timeout=60)
     assert done.returncode == 0, done.stderr
     assert "  Wire  3 new" in done.stdout.splitlines() and (tmp_path / "env.db").is_file()
+
+
+def test_a_feeds_file_without_feeds_says_how_to_add_one(tmp_path: Path) -> None:
+    feeds = tmp_path / "feeds.toml"
+    feeds.write_text("[settings]\nworkers = 2\n")
+    result = run("sync", "--feeds", str(feeds), "--db", str(tmp_path / "n.db"))
+    assert result.exit_code == 0 and result.stdout == f"No feeds in {feeds}: add one with `vznews feeds add URL`.\n"

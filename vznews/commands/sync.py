@@ -200,6 +200,9 @@ def sync(ctx: click.Context, feeds: str | None, db: str | None, only: str | None
         config = load_config(feeds_file)
     except ConfigError as exc:
         fail(str(exc), 2)
+    if not config.feeds:
+        click.echo(f"No feeds in {feeds_file}: add one with `vznews feeds add URL`.")
+        raise SystemExit(0)
     try:
         selected = select_feeds(config, only)
     except NoMatchingFeeds as exc:

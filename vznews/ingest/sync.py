@@ -12,7 +12,6 @@ extraction phases run if they are installed, their progress passed through.
 from __future__ import annotations
 
 import functools
-import importlib
 import sqlite3
 from collections import OrderedDict
 from dataclasses import replace
@@ -24,6 +23,7 @@ from urllib.parse import urlsplit
 from vznews.ingest.feedjob import FeedWork, process_feed
 from vznews.ingest.fetch import Fetcher
 from vznews.ingest.normalize import format_utc
+from vznews.ingest.phases import run_phases
 from vznews.ingest.workers import DaemonPool
 from vznews.models import Config, FeedConfig, FeedSynced, PhaseProgress, SyncEvent, SyncFinished, SyncStarted
 from vznews.store import writes
@@ -159,41 +159,6 @@ def _fetch_feeds(db: Any, config: Config, feeds: Sequence[FeedConfig], stored: d
             yield tally.add(_write(db, work, now))
 
 
-def _load_phase(module: str, attr: str) -> tuple[Callable[..., Iterator[PhaseProgress]] | None, str | None]:
-    """The phase function, or (None, None) if its module is not built yet, or (None, why) if it cannot load."""
-    try:
-        return getattr(importlib.import_module(module), attr), None
-    except ModuleNotFoundError as exc:
-        if exc.name == module:
-            return None, None
-        return None, f"cannot load {module}: {exc}"
-    except (ImportError, AttributeError) as exc:
-        return None, f"cannot load {module}: {exc}"
-
-
-def _run_phases(db_path: Path, config: Config, fulltext: bool, extract: bool, extra: dict[str, int]) -> Iterator[PhaseProgress]:
-    phases: list[tuple[str, str, str, Callable[[Callable[..., Iterator[PhaseProgress]]], Iterator[PhaseProgress]]]] = []
-    if fulltext:
-        phases.append(("fulltext", "vznews.ingest.fulltext", "run_fulltext", lambda run: run(db_path, config)))
-    if extract:
-        phases.append(("extract", "vznews.extract.run", "run_extract", lambda run: run(db_path)))
-    for name, module, attr, call in phases:
-        run, problem = _load_phase(module, attr)
-        last: PhaseProgress | None = None
-        try:
-            if run is not None:
-                for last in call(run):
-                    yield last
-        except Exception as exc:  # a phase's crash must not hide the feeds already stored
-            problem = one_line(f"{name} phase failed: {type(exc).__name__}: {exc}")
-        if problem:
-            extra["phase_errors"] = extra.get("phase_errors", 0) + 1
-            yield PhaseProgress(name, last.done if last else 0, last.total if last else 0, failed=1, message=problem)
-        if last is not None:
-            extra[f"{name}_done"], extra[f"{name}_failed"] = last.done, last.failed
-            extra.update({f"{name}_{key}": value for key, value in last.counts.items()})
-
-
 SYNC_LOCK_WAIT = 2.0  # seconds a sync waits for another one on the same store before saying so
 
 
@@ -241,7 +206,7 @@ def run_sync(config: Config, db_path: Path, *, only: str | None = None, workers:
     finally:
         db.conn.close()
     extra: dict[str, int] = {"skipped": tally.skipped} if tally.skipped else {}
-    yield from _run_phases(db_path, replace(config, feeds=feeds), fulltext, extract, extra)
+    yield from run_phases(db_path, replace(config, feeds=feeds), fulltext, extract, extra)
     yield SyncFinished(tally.ok, tally.unchanged, tally.failed, tally.new, tally.updated, extra)
 
 
@@ -257,5 +222,5 @@ def run_fulltext_only(config: Config, db_path: Path, *, only: str | None = None,
     feeds = select_feeds(config, only)
     open_db(db_path).conn.close()
     extra: dict[str, int] = {}
-    yield from _run_phases(db_path, replace(config, feeds=feeds), True, extract, extra)
+    yield from run_phases(db_path, replace(config, feeds=feeds), True, extract, extra)
     yield SyncFinished(0, 0, 0, 0, 0, extra)
