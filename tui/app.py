@@ -22,9 +22,11 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from vznews.tui.data import StoreAccess
-from vznews.tui.messages import StoreChanged, SyncFailed, SyncUpdate
+from vznews.tui.messages import StoreChanged
 from vznews.tui.state import TuiState, load_state, save_state
+from vznews.tui.sync_control import SyncControl
 from vznews.tui.sync_progress import SyncProgress
+from vznews.tui.welcome import welcome_text
 
 
 def _lazy_screen(module: str, name: str) -> Callable[[], Screen]:
@@ -42,7 +44,7 @@ def _go_to_provider():  # type: ignore[no-untyped-def]
     return GoToProvider
 
 
-class VzNewsApp(App[None]):
+class VzNewsApp(SyncControl, App[None]):
     """Articles, quotes and entities from the local store, keyboard first."""
 
     CSS_PATH = "app.tcss"
@@ -124,6 +126,9 @@ class VzNewsApp(App[None]):
         # Only now: opening the store imports sqlite-utils in the worker, which would
         # otherwise hold the import lock while the first frame is being built.
         self.open_store()
+        from vznews.tui.store_watch import watch_store
+
+        watch_store(self)  # another process's sync shows up without a key press
 
     @work(thread=True, group="store", exit_on_error=False)
     def open_store(self) -> None:
@@ -253,86 +258,8 @@ class VzNewsApp(App[None]):
     def on_store_changed(self, message: StoreChanged) -> None:
         self.data_version += 1
 
-    # ---------------------------------------------------------------- sync
-
-    def action_sync(self) -> None:
-        """Run a sync in a thread worker; progress shows in the sync line."""
-        if self.store_status != "ready":
-            return
-        if self.progress is not None and self.progress.finished is None:
-            self.notify("A sync is already running", markup=False, timeout=2)
-            return
-        self.progress = SyncProgress()
-        self.sync_status = Text("⟳ Syncing: reading " + str(self.feeds_path))
-        self.sync_worker()
-
-    @work(thread=True, group="sync", exit_on_error=False)
-    def sync_worker(self) -> None:
-        from vznews.tui.sync_runner import run
-
-        run(self, self.feeds_path, self.db_path)
-
-    def on_sync_update(self, message: SyncUpdate) -> None:
-        from vznews.models import FeedSynced, SyncFinished
-
-        progress = self.progress
-        if progress is None:
-            return
-        progress.feed(message.event)
-        self.sync_status = progress.line()
-        event = message.event
-        if isinstance(event, FeedSynced) and event.outcome == "failed":
-            self.notify(progress.failed[-1], title="Feed failed", severity="error", markup=False, timeout=6)
-        if isinstance(event, FeedSynced) and (event.new or event.updated):
-            self._schedule_reload()
-        if isinstance(event, SyncFinished):
-            self.data_version += 1
-            self.set_timer(8, self._clear_sync_line)
-
-    def on_sync_failed(self, message: SyncFailed) -> None:
-        """The sync could not run at all (bad config, broken store): say so on one line."""
-        error = message.error
-        self.progress = None
-        self.sync_status = Text.assemble(("✗ Sync failed: ", "bold red"), error)
-        self.notify(error, title="Sync failed", severity="error", markup=False, timeout=8)
-        self.set_timer(12, self._clear_sync_line)
-
-    def _schedule_reload(self) -> None:
-        # New articles show up while the sync runs, at most once a second.
-        if not getattr(self, "_reload_pending", False):
-            self._reload_pending = True
-            self.set_timer(1.0, self._reload_now)
-
-    def _reload_now(self) -> None:
-        self._reload_pending = False
-        self.data_version += 1
-
-    def _clear_sync_line(self) -> None:
-        if self.progress is None or self.progress.finished is not None:
-            self.progress = None
-            self.sync_status = None
-
     # ---------------------------------------------------------------- first run
 
     def welcome_text(self) -> Text:
         """What an empty store shows: where things are and what to press."""
-        text = Text.assemble(
-            ("Welcome to vznews.\n\n", "bold"),
-            "The store is empty: ",
-            (str(self.db_path), "bold"),
-            " (new)\n" if self.created_store else "\n",
-            "Feeds file in use: ",
-            (str(self.feeds_path), "bold"),
-            "\n\n",
-            ("Press r", "bold"),
-            " to sync those feeds now (progress shows at the bottom).\n",
-            "Or quit with ",
-            ("q", "bold"),
-            " and run ",
-            ("vznews demo", "bold"),
-            " to explore the bundled sample offline.\n\n",
-            "Edit the feeds file to follow other sources; ",
-            ("?", "bold"),
-            " lists every key.",
-        )
-        return text
+        return welcome_text(self.db_path, self.feeds_path, self.created_store)

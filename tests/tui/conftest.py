@@ -55,11 +55,3 @@ def anyio_backend() -> str:
     """Async tests run on asyncio (through anyio's pytest plugin, which httpx brings)."""
     return "asyncio"
 
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    # Every coroutine test under tests/tui runs with anyio on asyncio.
-    import inspect
-
-    for item in items:
-        if "tests/tui" in str(item.fspath) and inspect.iscoroutinefunction(getattr(item, "function", None)):
-            item.add_marker(pytest.mark.anyio)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
 from textual.events import MouseScrollDown
 
 from tests.tui.conftest import AppFactory
@@ -15,6 +16,8 @@ from vznews.tui.screens.entity import EntityScreen
 from vznews.tui.widgets.lists import ArticleList
 from vznews.tui.widgets.reader import ArticleText
 from vznews.tui.widgets.sources import SourcesPane
+
+pytestmark = pytest.mark.anyio  # async tests run on asyncio (anyio's plugin; see conftest.anyio_backend)
 
 
 def _list(app) -> ArticleList:  # type: ignore[no-untyped-def]

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from tests.tui.conftest import AppFactory
 from tests.tui.helpers import press, screen_text, settle
 from vznews.cli import cli
 from vznews.tui.screens.dialogs import ErrorScreen
+
+pytestmark = pytest.mark.anyio  # async tests run on asyncio (anyio's plugin; see conftest.anyio_backend)
 
 
 async def test_empty_store_says_what_to_do(empty_db: Path, make_app: AppFactory, tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+import pytest
 from rich.segment import Segment
 
 from tests.tui.conftest import AppFactory
@@ -13,6 +14,8 @@ from tests.tui.seed import Seeded
 from vznews.tui.screens.article import ArticleScreen
 from vznews.tui.screens.entity import EntityScreen
 from vznews.tui.screens.search import SearchScreen
+
+pytestmark = pytest.mark.anyio  # async tests run on asyncio (anyio's plugin; see conftest.anyio_backend)
 
 LITERALS = ("[bold red]Boom[/]", "[@click=app.quit]quit[/]", "[link=file:///etc/passwd]pw[/link]")
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.tui.conftest import AppFactory
 from tests.tui.helpers import press, row, screen_text, settle
 from tests.tui.seed import Seeded
@@ -11,6 +13,8 @@ from vznews.tui.screens.entity import EntityScreen
 from vznews.tui.screens.quotes import QuotesScreen
 from vznews.tui.widgets.lists import EntityList, QuoteList
 from vznews.tui.widgets.reader import ArticleText
+
+pytestmark = pytest.mark.anyio  # async tests run on asyncio (anyio's plugin; see conftest.anyio_backend)
 
 
 async def _type(pilot, text: str) -> None:  # type: ignore[no-untyped-def]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from tests.tui.conftest import AppFactory
 from tests.tui.helpers import press, screen_text, settle
 from tests.tui.seed import Seeded
@@ -12,6 +14,8 @@ from vznews.tui.screens.articles import ArticlesScreen
 from vznews.tui.screens.entity import EntityScreen
 from vznews.tui.screens.search import SearchResults, SearchScreen
 from vznews.tui.widgets.lists import ArticleList
+
+pytestmark = pytest.mark.anyio  # async tests run on asyncio (anyio's plugin; see conftest.anyio_backend)
 
 
 async def _type(pilot, text: str) -> None:  # type: ignore[no-untyped-def]

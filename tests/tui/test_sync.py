@@ -18,6 +18,8 @@ from vznews.models import FeedSynced, SyncFinished, SyncStarted
 from vznews.tui import sync_runner
 from vznews.tui.widgets.lists import ArticleList
 
+pytestmark = pytest.mark.anyio  # async tests run on asyncio (anyio's plugin; see conftest.anyio_backend)
+
 RSS = """<?xml version="1.0"?><rss version="2.0"><channel><title>Fresh</title><link>http://x/</link>
 {items}</channel></rss>"""
 ITEM = """<item><title>Fresh story {n}</title><link>http://127.0.0.1/fresh/{n}</link><guid>fresh-{n}</guid>

@@ -10,13 +10,14 @@ from bisect import bisect_right
 from typing import ClassVar
 
 from rich._wrap import divide_line
-from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+from vznews.tui.strips import text_strip
 
 
 def wrap_text(text: Text, width: int) -> tuple[list[Text], list[int]]:
@@ -124,10 +125,7 @@ class DocumentView(ScrollView, can_focus=True):
         cached = self._strips.get((index, width))
         if cached is not None:
             return cached
-        segments = [
-            Segment(s.text, style + s.style if s.style else style) for s in self._lines[index].render(self.app.console) if s.text != "\n"
-        ]
-        strip = Strip(segments).extend_cell_length(width, style).crop(0, width)
+        strip = text_strip(self._lines[index].copy(), self.app.console, width, style)
         self._strips[(index, width)] = strip
         return strip
 

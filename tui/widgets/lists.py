@@ -66,11 +66,10 @@ class ArticleList(_Styled, PagedList[ArticleItem]):
 
     def update_item(self, item_id: int, **changes: Any) -> None:
         """Change a cached row's read/star flags and redraw it (the store was already updated)."""
-        for page in self._pages.values():
-            for row in page:
-                if row.id == item_id:
-                    self.replace_row(item_id, replace(row, **changes))
-                    return
+        for row in self._pages.rows():
+            if row.id == item_id:
+                self.replace_row(item_id, replace(row, **changes))
+                return
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,8 @@ and moves a cursor. Like toolong's LogLines, it is a Line API `ScrollView`.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from typing import Any, ClassVar, Generic, Hashable, TypeVar
 
-from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -22,14 +20,11 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from vznews.tui.strips import text_strip
+from vznews.tui.widgets.page_cache import PageCache
+from vznews.tui.widgets.page_loader import LoadFailed, PageArrived, Reloaded, page_work, reload_work
+
 Row = TypeVar("Row")
-
-
-def _attributes(style: Style | None) -> Style:
-    """A style's text attributes without its colours."""
-    if style is None:
-        return Style()
-    return Style(bold=style.bold, italic=style.italic, underline=style.underline, strike=style.strike)
 
 
 class PagedList(ScrollView, Generic[Row], can_focus=True):
@@ -86,25 +81,9 @@ class PagedList(ScrollView, Generic[Row], can_focus=True):
         def control(self) -> PagedList:
             return self.paged_list
 
-    class _Page(Message, bubble=False):
-        def __init__(self, generation: int, page: int, rows: list[Any]) -> None:
-            super().__init__()
-            self.generation, self.page, self.rows = generation, page, rows
-
-    class _Reloaded(Message, bubble=False):
-        def __init__(self, generation: int, total: int, cursor: int, page: int, rows: list[Any]) -> None:
-            super().__init__()
-            self.generation, self.total, self.cursor, self.page, self.rows = generation, total, cursor, page, rows
-
-    class _Failed(Message, bubble=False):
-        def __init__(self, generation: int, error: str) -> None:
-            super().__init__()
-            self.generation, self.error = generation, error
-
     def __init__(self, *, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(name=name, id=id, classes=classes)
-        self._pages: OrderedDict[int, list[Row]] = OrderedDict()
-        self._pending: set[int] = set()
+        self._pages: PageCache[Row] = PageCache(self.PAGE, self.MAX_PAGES)
         self._generation = 0
         self._announced: tuple[int, Hashable] | None = None
         self.error: str | None = None
@@ -143,13 +122,10 @@ class PagedList(ScrollView, Generic[Row], can_focus=True):
         """The row at `index` if its page is loaded (asks for the page if not)."""
         if self.total is None or not 0 <= index < self.total:
             return None
-        page_no, offset = divmod(index, self.PAGE)
-        page = self._pages.get(page_no)
-        if page is None:
-            self._request_page(page_no)
-            return None
-        self._pages.move_to_end(page_no)
-        return page[offset] if offset < len(page) else None
+        loaded, row = self._pages.get(index)
+        if not loaded:
+            self._request_page(index // self.PAGE)
+        return row
 
     @property
     def highlighted_row(self) -> Row | None:
@@ -158,13 +134,9 @@ class PagedList(ScrollView, Generic[Row], can_focus=True):
 
     def replace_row(self, key: Hashable, row: Row) -> None:
         """Swap a cached row for an updated one (e.g. after marking it read) and redraw it."""
-        for page_no, page in self._pages.items():
-            for offset, old in enumerate(page):
-                if self.row_key(old) == key:
-                    page[offset] = row
-                    self._strips.clear()
-                    index = page_no * self.PAGE + offset
-                    self.refresh_lines(index * self.ROW_HEIGHT, self.ROW_HEIGHT)
+        for index in self._pages.replace(self.row_key, key, row):
+            self._strips.clear()
+            self.refresh_lines(index * self.ROW_HEIGHT, self.ROW_HEIGHT)
 
     def reload(self, *, keep: bool = True, cursor: int | None = None) -> None:
         """Count and fetch again (filters changed or the store did); keeps the selected row if `keep`."""
@@ -172,65 +144,29 @@ class PagedList(ScrollView, Generic[Row], can_focus=True):
         keep_row = self.highlighted_row if keep else None
         target = cursor if cursor is not None else (self.cursor if keep else 0)
         self.run_worker(
-            lambda: self._reload_work(self._generation, self.query(), keep_row, target),
+            lambda: reload_work(self, self._generation, self.query(), keep_row, target),
             thread=True,
             group=f"reload-{id(self)}",
             exclusive=True,
             exit_on_error=False,
         )
 
-    def _reload_work(self, generation: int, query: Any, keep_row: Row | None, target: int) -> None:
-        try:
-            db = self.app.store.db()
-            total = self.count_rows(db, query)
-            if keep_row is not None:
-                found = self.position_of(db, query, keep_row)
-                target = found if found is not None else target
-            target = max(0, min(target, total - 1))
-            page = target // self.PAGE
-            rows = self.fetch_rows(db, query, page * self.PAGE, self.PAGE) if total else []
-        except Exception as exc:  # noqa: BLE001 - shown in the list, one line
-            self.post_message(self._Failed(generation, f"{type(exc).__name__}: {exc}"))
-            return
-        self.post_message(self._Reloaded(generation, total, target, page, rows))
-
     def _request_page(self, page_no: int) -> None:
-        if page_no in self._pending:
+        if page_no in self._pages.pending:
             return
-        self._pending.add(page_no)
+        self._pages.pending.add(page_no)
         generation, query = self._generation, self.query()
+        self.run_worker(lambda: page_work(self, generation, query, page_no), thread=True, group=f"pages-{id(self)}", exit_on_error=False)
 
-        def work() -> None:
-            try:
-                rows = self.fetch_rows(self.app.store.db(), query, page_no * self.PAGE, self.PAGE)
-            except Exception as exc:  # noqa: BLE001
-                self.post_message(self._Failed(generation, f"{type(exc).__name__}: {exc}"))
-                return
-            self.post_message(self._Page(generation, page_no, rows))
-
-        self.run_worker(work, thread=True, group=f"pages-{id(self)}", exit_on_error=False)
-
-    def _store_page(self, page_no: int, rows: list[Row]) -> None:
-        self._pages[page_no] = rows
-        self._pages.move_to_end(page_no)
-        keep = self.cursor // self.PAGE
-        while len(self._pages) > self.MAX_PAGES:
-            oldest = next(iter(self._pages))
-            if oldest == keep:
-                self._pages.move_to_end(oldest)
-                oldest = next(iter(self._pages))
-            del self._pages[oldest]
-
-    def on_paged_list__reloaded(self, message: _Reloaded) -> None:
+    def on_reloaded(self, message: Reloaded) -> None:
         message.stop()
         if message.generation != self._generation:
             return
         screen_offset = self.cursor * self.ROW_HEIGHT - self.scroll_offset.y
         self._pages.clear()
-        self._pending.clear()
         self._strips.clear()
         self.error = None
-        self._store_page(message.page, message.rows)
+        self._pages.put(message.page, message.rows)
         self.total = message.total
         self.virtual_size = Size(self.size.width, message.total * self.ROW_HEIGHT)
         self._announced = None
@@ -242,16 +178,15 @@ class PagedList(ScrollView, Generic[Row], can_focus=True):
         self._announce()
         self.post_message(self.Loaded(self, message.total))
 
-    def on_paged_list__page(self, message: _Page) -> None:
+    def on_page_arrived(self, message: PageArrived) -> None:
         message.stop()
         if message.generation != self._generation:
             return
-        self._pending.discard(message.page)
-        self._store_page(message.page, message.rows)
+        self._pages.put(message.page, message.rows, keep=self.cursor // self.PAGE)
         self.refresh()
         self._announce()
 
-    def on_paged_list__failed(self, message: _Failed) -> None:
+    def on_load_failed(self, message: LoadFailed) -> None:
         message.stop()
         if message.generation == self._generation:
             self.error = message.error
@@ -370,20 +305,15 @@ class PagedList(ScrollView, Generic[Row], can_focus=True):
         if highlighted:
             cursor_class = "paged-list--cursor" if self.has_focus else "paged-list--cursor-blurred"
             style = base + self.get_component_rich_style(cursor_class)
-        text.truncate(width, overflow="ellipsis")
-        if highlighted:  # the cursor's colours win; bold/italic/underline stay
-            segments = [Segment(s.text, style + _attributes(s.style)) for s in text.render(self.app.console) if s.text != "\n"]
-        else:
-            segments = [Segment(s.text, style + s.style if s.style else style) for s in text.render(self.app.console) if s.text != "\n"]
-        strip = Strip(segments).extend_cell_length(width, style).crop(0, width)
+        # On the cursor row the cursor's colours win; bold/italic/underline stay.
+        strip = text_strip(text, self.app.console, width, style, keep_colours=not highlighted)
         if cache_key is not None:
             self._strips[cache_key] = strip
         return strip
 
     def _message_line(self, message: str, width: int, base: Style) -> Strip:
         text = Text(message, style=self.get_component_rich_style("paged-list--loading"))
-        text.truncate(width, overflow="ellipsis")
-        return Strip(list(text.render(self.app.console))).extend_cell_length(width, base)
+        return text_strip(text, self.app.console, width, base)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
