@@ -133,7 +133,7 @@ def _runs_on(cue: str, rest: list[Tok]) -> bool:
 def after(text: str, lang: str, lo: int, hi: int) -> Attribution | None:
     """Attribution in the words right after a closing mark, in [lo, hi)."""
     ended = text[max(0, lo - 3) : lo].rstrip("\"”’'»").endswith((".", "!", "?"))
-    toks = tokenize_sentence(text, lo, hi)
+    toks = tokenize_sentence(text, lo, hi, 40)
     new_sentence = ended and bool(toks) and toks[0].cap
     while toks and toks[0].text in (",", "—", "–", "-", "(", ")"):
         toks = toks[1:]
