@@ -83,16 +83,16 @@ def test_redirect_limit(server: LocalServer) -> None:
 
 
 def test_read_timeout(server: LocalServer) -> None:
-    server.route("/slow", lambda r: Response(body=BODY, delay=2.0))
+    server.route("/slow", lambda r: Response(body=BODY, delay=10.0))
     with fetcher(timeout=0.3) as f:
         started = time.monotonic()
         result = f.fetch(server.url("/slow"))
     assert result.error is not None and result.error.startswith("timed out waiting for 127.0.0.1")
-    assert time.monotonic() - started < 1.5
+    assert time.monotonic() - started < 8  # gave up long before the server answered
 
 
 def _trickle() -> object:
-    for _ in range(40):
+    for _ in range(100):
         time.sleep(0.1)
         yield b"<!-- still coming -->"
 
@@ -103,7 +103,7 @@ def test_total_deadline_stops_a_trickling_body(server: LocalServer) -> None:
         started = time.monotonic()
         result = f.fetch(server.url("/trickle"))
     assert result.error == "took longer than the 0.6 s deadline"
-    assert time.monotonic() - started < 2.0
+    assert time.monotonic() - started < 8  # the server would have trickled for 10 s
 
 
 def test_size_cap_from_content_length(server: LocalServer) -> None:
