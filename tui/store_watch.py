@@ -44,4 +44,9 @@ def watch_store(app: Any, interval: float = WATCH_INTERVAL) -> None:
         if app.store_status == "ready":
             app.run_worker(read, thread=True, group="store-watch", exclusive=True, exit_on_error=False)
 
+    def status(value: str) -> None:
+        if value == "ready":  # the baseline, read as the views first load (not a tick later)
+            tick()
+
+    app.watch(app, "store_status", status, init=True)
     app.set_interval(interval, tick)

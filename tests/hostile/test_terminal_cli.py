@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.hostile import hostile_text as H
-from tests.hostile.runner import integrity, run_in_terminal, run_vznews
+from tests.hostile.runner import integrity, run_in_terminal, run_many, run_vznews
 from tests.hostile.sandbox import write_feeds
 from tests.localserver import LocalServer, Response
 
@@ -87,17 +87,27 @@ def commands(store: dict) -> dict[str, tuple[list[str], tuple[str, ...]]]:
 NAMES = ["search", "search json", "feeds", "show synced", "show raw", "quotes", "entities", "entity"]
 
 
-def _skip_if_missing(name: str, args: list[str]) -> None:
-    probe = run_vznews(args[0], "--help", timeout=20)
-    if probe.code != 0 and "No such command" in probe.stderr:
-        pytest.skip(f"`vznews {args[0]}` is not built yet")
+@pytest.fixture(scope="module")
+def piped(store: dict) -> dict:
+    """Every command, piped, run at once."""
+    runs = run_many([tuple(commands(store)[name][0]) for name in NAMES], timeout=30)
+    return dict(zip(NAMES, runs))
+
+
+@pytest.fixture(scope="module")
+def terminal(store: dict) -> dict:
+    """Every command but --json, on its own pseudo-terminal, run at once."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    names = [n for n in NAMES if "json" not in n]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(lambda name: run_in_terminal(*commands(store)[name][0]), names))
+    return dict(zip(names, results))
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_command_output_is_inert_when_piped(store: dict, name: str) -> None:
-    args, expect = commands(store)[name]
-    _skip_if_missing(name, args)
-    run = run_vznews(*args, timeout=30)
+def test_command_output_is_inert_when_piped(store: dict, piped: dict, name: str) -> None:
+    run, expect = piped[name], commands(store)[name][1]
     assert run.code == 0 and "Traceback" not in run.output, str(run)
     H.assert_inert(run.output, expect=expect)
     if name == "search json":  # JSON escapes controls as \u001b: inert, but say it once plainly
@@ -105,9 +115,7 @@ def test_command_output_is_inert_when_piped(store: dict, name: str) -> None:
 
 
 @pytest.mark.parametrize("name", [n for n in NAMES if "json" not in n])
-def test_command_output_is_inert_on_a_terminal(store: dict, name: str) -> None:
-    args, expect = commands(store)[name]
-    _skip_if_missing(name, args)
-    code, raw = run_in_terminal(*args)
+def test_command_output_is_inert_on_a_terminal(store: dict, terminal: dict, name: str) -> None:
+    (code, raw), expect = terminal[name], commands(store)[name][1]
     assert code == 0 and b"Traceback" not in raw, raw.decode(errors="replace")
     H.assert_inert_on_terminal(raw, expect=expect)
