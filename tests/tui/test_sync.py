@@ -84,6 +84,7 @@ async def test_progress_line_updates_while_the_app_stays_responsive(
         yield FeedSynced(url="http://b/", name="Feed B", outcome="failed", error="HTTP 404 from b")
         yield SyncFinished(1, 0, 1, 5, 0)
 
+    monkeypatch.setattr(sync_runner, "IN_PROCESS", True)  # the fake lives in this process
     monkeypatch.setattr("vznews.ingest.sync.run_sync", fake_run_sync)
     monkeypatch.setattr("vznews.config.load_config", lambda path: object())
     app = make_app(seeded)
