@@ -53,3 +53,21 @@ def test_threads_are_daemons_so_an_interrupted_sync_exits_at_once() -> None:
     assert len(threads) == 2 and all(t.daemon for t in threads)
     results.close()  # the consumer gives up: queued jobs are dropped, threads end after their job
     release.set()
+
+
+def test_a_second_stage_runs_on_its_own_threads_for_the_results_that_want_it() -> None:
+    seen: dict[str, set[str]] = {"first": set(), "then": set()}
+
+    def first(n: int) -> int:
+        seen["first"].add(threading.current_thread().name)
+        return n
+
+    def then(n: int) -> int:
+        seen["then"].add(threading.current_thread().name)
+        return n * 100
+
+    pool: DaemonPool[int, int] = DaemonPool(first, size=4, lookahead=6, name="stage", then=then, then_size=2,
+                                            wants_then=lambda n: n % 2 == 0)
+    assert sorted(pool.results(range(8))) == [0, 1, 3, 5, 7, 200, 400, 600]
+    assert all(name.startswith("stage-then-") for name in seen["then"]) and len(seen["then"]) <= 2
+    assert not any(name.startswith("stage-then-") for name in seen["first"])

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator, Sequence
 from urllib.parse import urlsplit
 
-from vznews.ingest.feedjob import FeedWork, process_feed
+from vznews.ingest.feedjob import FeedWork, fetch_feed, needs_parsing, parse_fetched
 from vznews.ingest.fetch import Fetcher
 from vznews.ingest.normalize import format_utc
 from vznews.ingest.phases import run_phases
@@ -33,6 +33,9 @@ from vznews.textsafe import one_line
 
 BACKOFF_START = timedelta(minutes=15)  # after the second failure in a row; doubles each time
 BACKOFF_MAX = timedelta(hours=24)
+# Parsing is CPU work under the GIL: two parser threads keep both cores busy beside the
+# writer (SQLite releases the GIL); more would only add contention and memory.
+PARSERS = 2
 
 
 class NoMatchingFeeds(ValueError):
@@ -154,7 +157,8 @@ def _fetch_feeds(db: Any, config: Config, feeds: Sequence[FeedConfig], stored: d
     with Fetcher(config.settings, max_connections=workers) as fetcher:
         # Bounded look-ahead: parsed feeds wait for the writer, so memory stays flat.
         pool: DaemonPool[FeedConfig, FeedWork] = DaemonPool(
-            lambda feed: process_feed(fetcher, feed, stored[feed.url], now_text), workers, workers + 2, "vznews-fetch")
+            lambda feed: fetch_feed(fetcher, feed, stored[feed.url]), workers, workers + 2, "vznews-fetch",
+            then=lambda work: parse_fetched(fetcher, work, now_text), then_size=PARSERS, wants_then=needs_parsing)
         for work in pool.results(_by_host(due, stored)):
             yield tally.add(_write(db, work, now))
 
