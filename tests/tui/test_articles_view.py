@@ -244,3 +244,15 @@ async def test_footer_shows_the_focused_panes_keys(seeded: Seeded, make_app: App
         app.screen.query_one(SourcesPane).focus()
         await settle(pilot)
         assert "Show" in screen_text(app).splitlines()[-1]
+
+
+async def test_theme_change_restyles_the_open_article(seeded: Seeded, make_app: AppFactory) -> None:
+    app = make_app(seeded)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        reader = app.screen.query_one("#reader", ArticleText)
+        before = reader.text.spans[0].style
+        app.theme = "textual-light"
+        await settle(pilot)
+        after = reader.text.spans[0].style
+        assert after != before and after == reader.reader_styles().title

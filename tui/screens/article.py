@@ -53,6 +53,9 @@ class ArticleScreen(ArticleActions, BaseScreen):
     def store_changed(self) -> None:
         pass  # the open article keeps its place while a sync runs
 
+    def theme_changed(self) -> None:
+        self.store_ready()
+
     def _show(self, loaded: ArticleLoaded | None) -> None:
         self.loaded = loaded
         if loaded is None:

@@ -181,6 +181,11 @@ class ArticlesScreen(ArticleActions, BaseScreen):
         if not item.is_read:
             self.mark_read(item.id)
 
+    def theme_changed(self) -> None:
+        row = self.articles.highlighted_row
+        if row is not None:
+            self.preview(row)
+
     def on_article_refs_quote_highlighted(self, event: ArticleRefs.QuoteHighlighted) -> None:
         self.reader.scroll_to_quote(event.quote_id)
 

@@ -38,6 +38,7 @@ class BaseScreen(DbWork, Screen):
         self._seen_version = -1
         self.watch(self.app, "store_status", self._store_status)
         self.watch(self.app, "data_version", self._data_version, init=False)
+        self.app.theme_changed_signal.subscribe(self, lambda theme: self.theme_changed())
 
     def _store_status(self, status: str) -> None:
         if status == "ready":
@@ -60,6 +61,9 @@ class BaseScreen(DbWork, Screen):
     def store_changed(self) -> None:
         """The store changed (a sync, the user): reload, keeping the selection."""
         self.store_ready()
+
+    def theme_changed(self) -> None:
+        """The theme changed: redraw what was built with the old theme's colours."""
 
     def on_open_article(self, message: OpenArticle) -> None:
         message.stop()

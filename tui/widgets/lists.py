@@ -14,6 +14,7 @@ from vznews.tui.textfmt import fg, fit, safe, short_when
 from vznews.tui.widgets.paged_list import PagedList
 
 KIND_LABELS = {"person": "person", "org": "org", "place": "place", "other": "other"}
+KIND_NOTES = {"indirect": "paraphrase: ", "mixed": "partly quoted: "}
 
 
 class _Styled:
@@ -108,6 +109,8 @@ class QuoteList(_Styled, PagedList[QuoteItem]):
     def render_row(self, row: QuoteItem, width: int, highlighted: bool) -> list[Text]:
         tz = getattr(self.app, "tz", None)
         quote = Text.assemble(("“" + safe(row.text, 1000) + "”", self.part("quote-list--quote")))
+        if row.kind in KIND_NOTES:  # a paraphrase or a partial quote says so
+            quote = Text.assemble((KIND_NOTES[row.kind], self.part("quote-list--meta")), quote)
         speaker = safe(row.speaker or row.speaker_as_written or "unknown speaker", 120)
         meta = Text.assemble(
             ("  — ", self.part("quote-list--meta")),
