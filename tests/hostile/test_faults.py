@@ -243,3 +243,59 @@ async def test_the_tui_says_in_one_line_when_another_sync_is_running(big: dict) 
             assert app.sync_status is not None and "another vznews sync" in app.sync_status.plain
             assert "\n" not in app.sync_status.plain
             assert "another vznews sync" in screen_text(app)
+
+
+def assert_extraction_whole(db: Path) -> int:
+    """Quotes and mentions exist only for extracted articles, in whole sets, and the entities'
+    denormalized counts agree with them. Returns how many articles are extracted."""
+    assert integrity(db) == "ok"
+    conn = sqlite3.connect(db)
+    try:
+        stray = conn.execute("SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id"
+                             " WHERE a.extracted_version = 0").fetchone()[0]
+        stray += conn.execute("SELECT count(*) FROM mentions m JOIN articles a ON a.id = m.article_id"
+                              " WHERE a.extracted_version = 0").fetchone()[0]
+        assert stray == 0, "quotes or mentions of an article not marked extracted"
+        gaps = conn.execute("SELECT count(*) FROM (SELECT article_id FROM quotes GROUP BY article_id"
+                            " HAVING max(position) + 1 != count(*))").fetchone()[0]
+        assert gaps == 0, "an article's quotes were stored in part"
+        wrong = conn.execute("SELECT count(*) FROM entities e WHERE article_count !="
+                             " (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id)").fetchone()[0]
+        assert wrong == 0, "entity counts disagree with mentions"
+        return conn.execute("SELECT count(*) FROM articles WHERE extracted_version != 0").fetchone()[0]
+    finally:
+        conn.close()
+
+
+@pytest.mark.slow
+def test_kill_9_during_extraction_keeps_whole_articles_and_leaves_no_process(tmp_path: Path) -> None:
+    import vznews.sample
+
+    feeds = Path(vznews.sample.__file__).parent / "feeds.toml"  # 40 quote-dense articles, offline
+    db = tmp_path / "vznews.db"
+    proc = start_vznews("sync", "--feeds", str(feeds), "--db", str(db), "--no-fulltext", stdout=-1)
+    assert proc.stdout is not None
+    for line in proc.stdout:  # plain progress lines: wait for the extraction phase
+        if line.startswith(b"extraction: "):
+            break
+    time.sleep(random.Random(SEED).uniform(0.5, 2.0))
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=10)
+    time.sleep(0.5)
+    try:  # its worker processes (same process group) must not outlive it
+        os.killpg(proc.pid, 0)
+        alive = True
+    except ProcessLookupError:
+        alive = False
+    if alive:
+        time.sleep(3)
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+            pytest.fail("extraction workers outlived the killed sync by 3 s")
+        except ProcessLookupError:
+            pass
+    extracted = assert_extraction_whole(db)  # whatever the kill interrupted, whole articles only
+    assert 0 <= extracted <= 40
+    run = run_vznews("extract", "--db", str(db), timeout=60)
+    assert run.code == 0 and "Traceback" not in run.output, str(run)
+    assert assert_extraction_whole(db) == 40
