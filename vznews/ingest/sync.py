@@ -119,7 +119,7 @@ def _write(db: Any, work: FeedWork, now: datetime) -> FeedSynced:
             writes.record_failure(db, stored.id, checked_at=checked, error=work.error, status=work.status,
                                   error_count=count, retry_after=format_utc(until) if until else None,
                                   gone=work.status == 410, clear_moved=bool(stored.moved_to))
-            if until:
+            if until and until != server_wait:  # the server's own wait is in the error line already
                 note = f"will not retry before {until:%Y-%m-%d %H:%M} UTC ({count} failures in a row)"
             return FeedSynced(feed.url, feed.name, "failed", error=work.error, note=note)
         result = work.result
@@ -140,7 +140,8 @@ def _skip_event(feed: FeedConfig, stored: writes.StoredFeed, now: datetime) -> F
     if until is None or until <= now:
         return None
     last = f"; last error: {stored.error}" if stored.error else ""
-    note = f"backed off until {until:%Y-%m-%d %H:%M} UTC after {stored.error_count} failed attempts{last}"
+    attempts = f"{stored.error_count} failed attempt{'' if stored.error_count == 1 else 's'}"
+    note = f"backed off until {until:%Y-%m-%d %H:%M} UTC after {attempts}{last}"
     return FeedSynced(feed.url, feed.name, "skipped", note=one_line(note, 300))
 
 
