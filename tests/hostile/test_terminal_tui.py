@@ -102,6 +102,14 @@ async def test_every_view_shows_hostile_text_inert(hostile_store: dict, tmp_path
                                       "[@click=app.quit]bye[/]", "[bold]Evil Author[/bold]"))
         await press(pilot, "escape")
 
+        from vznews.tui.widgets.sources import SourcesPane
+
+        pane = app.screen.query_one(SourcesPane)  # the raw feed, chosen in the pane: its stored error shows
+        pane.focus()
+        pane.highlighted = pane.get_option_index(f"feed:{hostile_store['feed']}")
+        await press(pilot, "enter")
+        check_screen(app, "sources pane", ("Raw [bold red]LOUD", "last sync failed: HTTP 500 INVE"))
+
         for feed_id, name in ((hostile_store["feed"], f"Raw {H.MARKUP}"), (1, f"Hostile {H.MARKUP}")):
             app.show_feed(feed_id, name)  # the palette's "go to feed": the feed's name titles the list
             await settle(pilot)
