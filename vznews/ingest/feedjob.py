@@ -1,7 +1,7 @@
 """One feed's work off the writer's thread, in two stages.
 
 `fetch_feed` (I/O, many threads) fetches and stops at a 304 or a byte-identical
-body; `parse_fetched` (CPU, two threads) parses, filters and follows a web page
+body; `parse_fetched` (CPU, one thread) parses, filters and follows a web page
 to its feed. Neither touches the database: the `FeedWork` record they return is
 what the writer turns into rows and a `FeedSynced` event. Neither raises:
 anything unexpected becomes the feed's error line, so one bad feed cannot stop

@@ -33,9 +33,9 @@ from vznews.textsafe import one_line
 
 BACKOFF_START = timedelta(minutes=15)  # after the second failure in a row; doubles each time
 BACKOFF_MAX = timedelta(hours=24)
-# Parsing is CPU work under the GIL: two parser threads keep both cores busy beside the
-# writer (SQLite releases the GIL); more would only add contention and memory.
-PARSERS = 2
+# Parsing is CPU work under the GIL: one parser thread beside the writer (whose SQLite work
+# releases the GIL) keeps two cores busy; a second parser only adds contention (measured).
+PARSERS = 1
 
 
 class NoMatchingFeeds(ValueError):

@@ -6,7 +6,7 @@ once instead of waiting for in-flight fetches to time out. The consumer waits in
 `results()`, which a real SIGINT interrupts.
 
 The optional second stage runs on its own (few) threads: sync fetches on many
-threads and parses on two, so a fetch thread never waits for a parser and parsing
+threads and parses on one (sync.PARSERS), so a fetch thread never waits for a parser and parsing
 memory is not spread over every thread's allocator arena.
 """
 
