@@ -14,7 +14,7 @@ import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-VERSION = 2
+VERSION = 3
 CACHE = Path(__file__).parent / ".cache"
 COMMON = "the government said on tuesday that the electoral council would review the count".split()
 FIRST = "Nicolás María Edmundo Diosdado Delcy Freddy Juan Leopoldo Henrique Tareck".split()
