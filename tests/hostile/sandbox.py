@@ -201,6 +201,8 @@ class Sandbox:
         stored is lost; the run stayed under `max_mib` of peak RSS (and
         `max_seconds`, a bound tighter than run_vznews's timeout).
         """
+        print(f"[bounds] {run.seconds:.1f} s (max {max_seconds}), {run.peak_mib:.0f} MiB (max {max_mib}):"
+              f" {', '.join(self.cases) or 'no case'}")  # shown with pytest -s
         assert "Traceback" not in run.output, str(run)
         for name in HEALTHY:
             assert re.search(healthy, self.line(run, name)), str(run)

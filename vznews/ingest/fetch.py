@@ -21,6 +21,7 @@ What it promises:
 
 from __future__ import annotations
 
+import itertools
 import threading
 import time
 from contextlib import contextmanager
@@ -33,6 +34,7 @@ from urllib.parse import urljoin, urlsplit
 from vznews.ingest.httpclient import httpx
 
 from vznews.ingest import deadline as fetch_deadline
+from vznews.ingest.inflate import BoundedDecoder, DecodeError
 from vznews.ingest.localfile import fetch_local, is_local
 from vznews.models import Settings
 
@@ -216,14 +218,19 @@ class Fetcher:
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > cap and "content-encoding" not in response.headers:
             raise _Failure(f"response is larger than the {_size(cap)} limit ({_size(int(declared))})", response.status_code)
-        chunks, size = [], 0
-        for chunk in response.iter_bytes():
-            size += len(chunk)
-            if size > cap:
-                raise _Failure(f"response is larger than the {_size(cap)} limit", response.status_code)
-            if time.monotonic() > deadline:
-                raise _Failure(f"took longer than the {self.settings.deadline:g} s deadline", response.status_code)
-            chunks.append(chunk)
+        try:  # decoded here, in steps bounded by the cap: a gzip bomb costs the cap, not what it inflates to
+            decoder = BoundedDecoder(response.headers.get("content-encoding"))
+            chunks, size = [], 0
+            for raw in itertools.chain(response.iter_raw(), [None]):  # None: the end, flush the decoder
+                chunk = decoder.decode(raw, cap - size + 1) if raw is not None else decoder.flush(cap - size + 1)
+                size += len(chunk)
+                if size > cap:
+                    raise _Failure(f"response is larger than the {_size(cap)} limit", response.status_code)
+                if time.monotonic() > deadline:
+                    raise _Failure(f"took longer than the {self.settings.deadline:g} s deadline", response.status_code)
+                chunks.append(chunk)
+        except DecodeError:
+            raise _Failure(f"cannot decode the compressed response from {response.url.host}", response.status_code) from None
         return b"".join(chunks)
 
 
