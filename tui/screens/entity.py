@@ -63,9 +63,8 @@ class EntityScreen(ArticleActions, BaseScreen):
     def compose_body(self) -> ComposeResult:
         with Vertical(id="entity-head"):
             yield Static(id="entity-title")
-            with Horizontal(id="entity-spark-row"):
-                yield Sparkline([], id="entity-spark")
-                yield Static(id="entity-spark-label")
+            yield Static(id="entity-spark-label")
+            yield Sparkline([], id="entity-spark")
         with Horizontal(id="entity-body"):
             yield QuoteList(QuoteQuery(entity_id=-1), id="entity-quotes")
             yield RefList(id="entity-with")
