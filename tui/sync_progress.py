@@ -43,8 +43,9 @@ class SyncProgress:
         """The progress line: feeds done, new articles, the phase, the last failure."""
         if self.finished is not None:
             done = self.finished
+            mark = "✗ Sync done: " if done.feeds_failed else "✓ Sync done: "
             text = Text.assemble(
-                ("✓ Sync done: ", "bold"),
+                (mark, "bold"),
                 f"{done.feeds_ok + done.feeds_unchanged + done.feeds_failed} feeds, {done.new:,} new articles",
             )
             if done.feeds_failed:

@@ -66,7 +66,7 @@ async def test_r_syncs_real_feeds_keeps_the_selection_and_shows_failures(
         assert articles.total == 33
         assert articles.highlighted_row.id == 4 and articles.cursor == 6  # same article, three rows further down
         line = screen_text(app)
-        assert "Sync done: 2 feeds, 3 new articles, 1 failed" in line
+        assert "✗ Sync done: 2 feeds, 3 new articles, 1 failed" in line
         assert "✗ Broken Feed:" in line
         assert any(note.startswith("Broken Feed:") for note in notes)
         assert "Fresh Feed" in line  # the new feed is in the sources pane
