@@ -77,9 +77,13 @@ def html_to_text(fragment: str | None) -> str:
     text = _collapse_spaces(text)
     if "<" in text:
         text = _BLOCK.sub("\n\n", text)
-        text = _BREAK.sub("\n", text)
-        text = _ITEM.sub("\n• ", text)
-        text = _CELL.sub(" ", text)
+        # Cheap substring tests spare most fragments a regular-expression pass.
+        if "<b" in text or "<B" in text:
+            text = _BREAK.sub("\n", text)
+        if "<l" in text or "<L" in text:
+            text = _ITEM.sub("\n• ", text)
+        if "</t" in text or "</T" in text:
+            text = _CELL.sub(" ", text)
         text = _TAG.sub("", text)
     if "&" in text:
         text = html.unescape(text)
@@ -89,7 +93,9 @@ def html_to_text(fragment: str | None) -> str:
             text = text.replace("  ", " ")
     if "\n" in text:
         text = _PARAGRAPHS.sub("\n\n", text)
-        text = _LINE_START.sub("\n", text).replace(" \n", "\n")
+        if "\n " in text:
+            text = _LINE_START.sub("\n", text)
+        text = text.replace(" \n", "\n")
     if _UNSAFE.search(text):
         text = clean_terminal_text(text)
     return text.strip()

@@ -69,11 +69,8 @@ def _latest_trusted(now: str) -> datetime | None:
 
 
 def _hash(*parts: str | None) -> str:
-    digest = hashlib.sha1()
-    for part in parts:
-        digest.update((part or "").encode("utf-8", "surrogatepass"))
-        digest.update(b"\x1f")
-    return digest.hexdigest()
+    joined = "\x1f".join(part or "" for part in parts)
+    return hashlib.sha1(joined.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def normalize_entry(raw: RawEntry, *, base_url: str, now: str, lang: str | None) -> ParsedEntry:
