@@ -69,7 +69,7 @@ def _latest_trusted(now: str) -> datetime | None:
 
 
 def _hash(*parts: str | None) -> str:
-    joined = "\x1f".join(part or "" for part in parts)
+    joined = "".join(f"{part or ''}\x1f" for part in parts)  # same bytes as hashing part by part
     return hashlib.sha1(joined.encode("utf-8", "surrogatepass")).hexdigest()
 
 
