@@ -150,17 +150,31 @@ def get_entity(db: Any, entity_id: int) -> EntityItem | None:
 
 
 def find_entity(db: Any, name: str) -> EntityItem | None:
-    """The entity called `name`: by exact key, then alias, then the best-ranked name containing it."""
+    """The entity called `name`: by the extractor's key, then alias, then surname, then the best-ranked name containing it.
+
+    The key is `vznews.extract.entity_names.entity_key`, the one extraction stores, so titles,
+    accents and possessives never stop a match ("President Maduro" finds "Nicolás Maduro").
+    """
+    # The key extraction stores (headless: entity_names loads word lists, never spaCy), so
+    # "President Maduro" and "Nicolás Maduro's" look up what extraction wrote.
+    from vznews.extract.entity_names import entity_key
+
     conn = conn_of(db)
-    key = " ".join(fold(name).split())
+    key = entity_key(name) or " ".join(fold(name).split())
     row = conn.execute(f"SELECT {_ENTITY_COLUMNS} FROM entities e WHERE e.key = ?", (key,)).fetchone()
     if row is None:
         row = conn.execute(
             f"SELECT {_ENTITY_COLUMNS} FROM entity_aliases x JOIN entities e ON e.id = x.entity_id WHERE x.alias_key = ?",
             (key,),
         ).fetchone()
+    if row is None and key and " " not in key:  # a surname: the best-known person whose key ends with it
+        row = conn.execute(
+            f"SELECT {_ENTITY_COLUMNS} FROM entities e WHERE e.hidden = 0 AND e.kind = 'person'"
+            " AND e.key LIKE ? ESCAPE '\\' ORDER BY e.article_count DESC, e.mention_count DESC, e.id LIMIT 1",
+            ("% " + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"),),
+        ).fetchone()
     if row is None:
-        found = list_entities(db, name=name, limit=1)
+        found = list_entities(db, name=key or name, limit=1) or list_entities(db, name=name, limit=1)
         return found[0] if found else None
     return EntityItem(*row)
 
