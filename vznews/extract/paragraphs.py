@@ -18,6 +18,10 @@ _ABBREV = frozenset(
     no vs etc inc corp co ltd jan feb mar apr aug sept sep oct nov dec u.s u.k u.n d.c a.m p.m e.g i.e
     ft mt ave blvd dept univ assn est approx""".split()
 )
+# Abbreviations that often close a sentence: before an opening quote mark they end it
+# (`after 2 a.m. "Tonight we won," she said.`); titles never do (`Gen. "Mad Dog" Mattis`).
+_CAN_END = frozenset("a.m p.m etc inc corp co ltd d.c".split())
+_OPENING = frozenset("\"“«‘„")
 
 
 def split_paragraphs(text: str) -> list[tuple[int, int]]:
@@ -49,12 +53,24 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return word in _ABBREV
 
 
+def _ends_before_quote(text: str, dot: int, end: int) -> bool:
+    """True when the abbreviation closed at `dot` may end a sentence and a quotation opens next."""
+    s = dot
+    while s > 0 and (text[s - 1].isalpha() or text[s - 1] == "."):
+        s -= 1
+    nxt = dot + 1
+    while nxt < end and text[nxt] == " ":
+        nxt += 1
+    return text[s:dot].lower() in _CAN_END and nxt < end and text[nxt] in _OPENING
+
+
 def sentence_ends(text: str, start: int, end: int) -> tuple[int, ...]:
     """Offsets (within [start, end)) just after each sentence-final punctuation run."""
     out = []
     for m in _SENT_END.finditer(text, start, end):
         first = m.start()
-        if m.group()[0] == "." and len(m.group()) == 1 and _is_abbreviation(text, first):
+        dot_only = m.group()[0] == "." and len(m.group()) == 1
+        if dot_only and _is_abbreviation(text, first) and not _ends_before_quote(text, first, end):
             continue
         out.append(m.end())
     return tuple(out)
