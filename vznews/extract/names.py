@@ -60,37 +60,38 @@ def full_names(text: str) -> dict[str, list[FullName]]:
         if found in raw:
             continue  # the same words again: the first use is what counts
         raw.add(found)
-        words = _cut_at_period(found.split(), tit) if "." in found else found.split()
-        if words[0] in NON_NAMES and len(words) == 2:
-            continue  # "But Guevara", "The Courier"
-        cut = 0
-        for i in range(len(words) - 1):
-            if words[i] in titleish:
-                cut = i + 1
-        role_words, words = words[:cut], words[cut:]
-        inner = [i for i, w in enumerate(words) if i and w in NON_NAMES]
-        if inner:
-            words = words[inner[-1] + 1 :]  # a headline: "Talks Stall With Marta Solís"
-        while words and (words[0] in NON_NAMES or words[0] in TITLE_COMPLEMENTS or words[0] in _CONNECTORS):
-            words = words[1:]
-        while words and (words[-1] in NON_NAMES or words[-1].lower() in _CONNECTORS):
-            words = words[:-1]
-        if words and words[-1].endswith(".") and words[-1] not in ("Jr.", "Sr."):
-            words[-1] = words[-1][:-1]
-        if words and words[-1].endswith(("'s", "’s")):
-            words[-1] = words[-1][:-2]
-        if len(words) < 2 or any(w in ORG_WORDS or w in tit.titles for w in words) or "of" in words:
-            continue
-        name = " ".join(words)
-        if name in seen:
-            continue
-        seen.add(name)
-        start = m.start() + found.find(words[0])
-        roles = frozenset(role_key(w) for w in role_words if w not in tit.honorifics)
-        entry = FullName(name, start, lexicon.first_name_gender(words[0]), roles)
-        keys = {words[-1]} | ({words[-2]} if len(words) >= 3 and words[-2].lower() not in _CONNECTORS else set())
-        for key in keys:
-            by_surname.setdefault(key, []).append(entry)
+        for words in _sentences_of(found.split(), tit) if "." in found else [found.split()]:
+            if words[0] in NON_NAMES and len(words) == 2:
+                continue  # "But Guevara", "The Courier"
+            base = found.find(words[0])
+            cut = 0
+            for i in range(len(words) - 1):
+                if words[i] in titleish:
+                    cut = i + 1
+            role_words, words = words[:cut], words[cut:]
+            inner = [i for i, w in enumerate(words) if i and w in NON_NAMES]
+            if inner:
+                words = words[inner[-1] + 1 :]  # a headline: "Talks Stall With Marta Solís"
+            while words and (words[0] in NON_NAMES or words[0] in TITLE_COMPLEMENTS or words[0] in _CONNECTORS):
+                words = words[1:]
+            while words and (words[-1] in NON_NAMES or words[-1].lower() in _CONNECTORS):
+                words = words[:-1]
+            if words and words[-1].endswith(".") and words[-1] not in ("Jr.", "Sr."):
+                words[-1] = words[-1][:-1]
+            if words and words[-1].endswith(("'s", "’s")):
+                words[-1] = words[-1][:-2]
+            if len(words) < 2 or any(w in ORG_WORDS or w in tit.titles for w in words) or "of" in words:
+                continue
+            name = " ".join(words)
+            if name in seen:
+                continue
+            seen.add(name)
+            start = m.start() + found.find(words[0], base)
+            roles = frozenset(role_key(w) for w in role_words if w not in tit.honorifics)
+            entry = FullName(name, start, lexicon.first_name_gender(words[0]), roles)
+            keys = {words[-1]} | ({words[-2]} if len(words) >= 3 and words[-2].lower() not in _CONNECTORS else set())
+            for key in keys:
+                by_surname.setdefault(key, []).append(entry)
     _fold_prefixes(by_surname)
     return by_surname
 
@@ -101,12 +102,16 @@ def _titleish() -> frozenset[str]:
     return frozenset(tit.titles) | frozenset(tit.honorifics)
 
 
-def _cut_at_period(words: list[str], tit: lexicon.Titles) -> list[str]:
-    """Stop a name at a word ending a sentence ("… Guevara. Guevara added")."""
+def _sentences_of(words: list[str], tit: lexicon.Titles) -> list[list[str]]:
+    """Split a run of capitalised words at a word ending a sentence ("… Council. Now Ana Belén Ortiz"):
+    both sides may hold a name."""
+    out, begin = [], 0
     for i, w in enumerate(words[:-1]):
         if w.endswith(".") and len(w) > 2 and w not in tit.honorifics and w not in tit.titles and "." not in w[:-1]:
-            return words[: i + 1]
-    return words
+            out.append(words[begin : i + 1])
+            begin = i + 1
+    out.append(words[begin:])
+    return [part for part in out if part]
 
 
 def _fold_prefixes(by_surname: dict[str, list[FullName]]) -> None:
