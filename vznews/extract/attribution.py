@@ -130,6 +130,9 @@ def _runs_on(cue: str, rest: list[Tok]) -> bool:
     return True
 
 
+_NEVER_INVERTED = frozenset("it they them him her us we you i me".split())
+
+
 def after(text: str, lang: str, lo: int, hi: int) -> Attribution | None:
     """Attribution in the words right after a closing mark, in [lo, hi)."""
     ended = text[max(0, lo - 3) : lo].rstrip("\"”’'»").endswith((".", "!", "?"))
@@ -150,6 +153,8 @@ def after(text: str, lang: str, lo: int, hi: int) -> Attribution | None:
                 return None
             rest = _inverted_subject(toks[k + n :])
             sp = parse_speaker(text, rest)
+            if sp is not None and sp.kind == "pronoun" and sp.text.lower() in _NEVER_INVERTED:
+                return None  # `estimated it at 90,000`: the verb's object, not an inverted subject
             if sp is None and (not rest or rest[0].text == ",") and cue not in ("according to", "según"):
                 return Attribution(None, cue, verb.start, True)  # `«…», explicó.`: the last speaker again
             return Attribution(sp, cue, verb.start, True) if sp else None

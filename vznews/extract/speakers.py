@@ -202,6 +202,9 @@ def parse_speaker(text: str, toks: list[Tok], before_verb: bool = False) -> Spea
     dash = next((i for i, t in enumerate(toks) if t.text in ("—", "–")), None)
     if dash is not None and toks[0].text.isupper() and len(toks[0].text) > 2:
         toks = toks[dash + 1 :]  # a dateline: "CALEDRA, Valdoria (Meridian Wire) — …"
+    colon = max((i for i, t in enumerate(toks[:-1]) if t.text == ":"), default=None)
+    if colon is not None and before_verb:
+        toks = toks[colon + 1 :]  # a label before the clause: "Q: The government says …"
     parts = _parts(toks)
     pron = lexicon.pronouns()
     parts = [p for p in parts if not all(t.text.isdigit() for t in p)]  # ages: "Rosa Lind, 70,"
@@ -248,7 +251,8 @@ def parse_speaker(text: str, toks: list[Tok], before_verb: bool = False) -> Spea
 
 def _named(text: str, part: list[Tok], head: tuple[int, int], rest: list[list[Tok]]) -> Speaker | None:
     i, j = head
-    name_at = _split_title(part, i, j)
+    # An organisation keeps its words ("State Department", "Justice Ministry"): no title to split off.
+    name_at = i if part[j - 1].text in ORG_WORDS else _split_title(part, i, j)
     if name_at >= j:
         return _descriptive(text, part)  # only a title: "the President"
     name = part[name_at:j]
@@ -266,6 +270,12 @@ def _named(text: str, part: list[Tok], head: tuple[int, int], rest: list[list[To
     return Speaker(_span_text(text, name), role, name[0].start, name[-1].end, kind, gender)
 
 
+# Past tenses that are never nouns or adjectives: a phrase holding one is a clause, not a speaker.
+_FINITE_PAST = frozenset("went came took gave began ran saw spoke stood sat fell rose drew threw wore".split())
+# Words a speaker phrase never ends with: prepositions and articles.
+_NEVER_LAST = frozenset("in on at of for with by from to into onto beyond about after before than a an the de en".split())
+
+
 def _descriptive(text: str, part: list[Tok]) -> Speaker | None:
     """A speaker named by description: "a White House spokesman", "the statement", "el portavoz"."""
     rel = next((i for i, t in enumerate(part) if t.low in ("who", "which", "that", "quien", "que")
@@ -274,8 +284,8 @@ def _descriptive(text: str, part: list[Tok]) -> Speaker | None:
     words = [t for t in part if t.word]
     if not words or len(words) > 12:
         return None
-    if any(t.low in CLAUSE_WORDS for t in words):
-        return None
+    if any(t.low in CLAUSE_WORDS or t.low in _FINITE_PAST for t in words) or words[-1].low in _NEVER_LAST:
+        return None  # a clause ("after voters went to the polls"), or a phrase cut mid-way ("a statement in")
     nouns = lexicon.role_nouns()
     if not (words[0].low in DETERMINERS or any(t.low in nouns for t in words) or words[0].cap):
         return None
