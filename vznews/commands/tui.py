@@ -35,7 +35,12 @@ def tui(ctx: click.Context, db: str | None, feeds: str | None) -> None:
     """Open the terminal explorer: articles, quotes and entities from the local store.
 
     A store that does not exist yet is created empty (the explorer then says how
-    to fill it: press r to sync, or run `vznews demo`).
+    to fill it: press r to sync, or run `vznews demo`). Press ? inside for every key.
+
+    \b
+    Examples:
+      vznews                       open the explorer on your store
+      vznews --db ~/news/vz.db     open another store
     """
     db_file = locations.db_path(inherit_parent(ctx, "db", db))
     feeds_file = locations.feeds_path(inherit_parent(ctx, "feeds", feeds))
