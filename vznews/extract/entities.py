@@ -18,6 +18,7 @@ import re
 from collections import Counter, defaultdict
 from typing import Iterable, Sequence
 
+from vznews.extract.common_words import is_common_word
 from vznews.extract.credits import credit_spans, inside
 from vznews.extract.entity_names import clean_name, entity_key, looks_like_person
 from vznews.extract.mention_rules import KINDS, Mention, headline_spans, mentions
@@ -203,6 +204,9 @@ def resolve_entities(text: str, raw: Iterable[RawEntity], quotes: Sequence[Quote
     _rescan(text, groups, set(speakers))
     for key in [k for k, g in groups.items() if _stray_word(text, g, set(speakers))]:
         del groups[key]
+    for key in [k for k, g in groups.items() if k not in speakers and is_common_word(
+            text, g[0].name, [(m.start, m.end) for m in g], max(m.evidence for m in g))]:
+        del groups[key]  # "Nadie", "el Gobierno", "Police" (also "police"): common words
     out = []
     for key, group in sorted(groups.items(), key=lambda kv: min(m.start for m in kv[1])):
         spans = tuple(sorted((m.start, m.end) for m in group))

@@ -31,7 +31,7 @@ _DATELINE = re.compile(
 )
 _PLACE_BEFORE = frozenset("in near across outside inside throughout en desde hacia".split())
 _PLACE_OF = frozenset("city town state province capital region ciudad estado provincia capital región village port".split())
-_LEAD_PLACE = frozenset("palace palacio plaza square street avenue calle avenida fort fuerte port puerto mount lake river".split())
+_LEAD_PLACE = frozenset("palace palacio plaza square street avenue calle avenida fort fuerte port puerto porto mount lake river".split())
 _LEAD_ORG = frozenset(
     """university universidad bank banco ministry ministerio department council consejo assembly asamblea court
     tribunal party partido college instituto institute hospital fundación foundation house club committee association
