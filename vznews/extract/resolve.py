@@ -102,6 +102,9 @@ def _by_role(role: str, before: int, names: dict[str, list[FullName]], history: 
     for said in history:
         if role in said.roles and said.at < before and " " in said.name and (best is None or said.at > best[0]):
             best = (said.at, said.name)
+    if best is None:  # the title may come later ("A decree signed by President …"): the person must be in view
+        later = [n for group in names.values() for n in group if role in n.roles and n.start >= before]
+        best = min(((n.start, n.text) for n in later), default=None)
     if best is None or text.rfind(best[1].split()[-1], 0, before) < before - _IN_VIEW:
         return None
     return best[1]
