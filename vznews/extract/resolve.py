@@ -31,6 +31,12 @@ _PERSON_ROLES = frozenset(
 )
 
 
+def _role_gender(role: str | None) -> str:
+    """The gender a role tells ("a spokeswoman for the agency" -> "f"), else ""."""
+    nouns = lexicon.role_nouns()
+    return next((nouns[w] for w in reversed((role or "").lower().split()) if nouns.get(w) in ("m", "f")), "")
+
+
 def _agrees(gender: str, want: str) -> bool:
     return not want or not gender or gender == want
 
@@ -140,7 +146,7 @@ def resolve_speakers(text: str, found: list, events: list = ()) -> list[Quote]:
                 name = said.name if said else sp.text
             elif sp.kind == "person":
                 name = expand_surname(sp, names, counts)
-                gender = sp.gender or lexicon.first_name_gender(name.split()[0])
+                gender = sp.gender or lexicon.first_name_gender(name.split()[0]) or _role_gender(sp.role)
                 roles = frozenset(role_key(w) for w in (sp.role or "").split())
                 history.append(Said(sp.start, name, gender, roles))
             else:
