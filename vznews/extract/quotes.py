@@ -171,6 +171,9 @@ def _one(text: str, lang: str, span: Span, at: _Where, out: list[Found], history
     if before is not None and before.speaker is not None:
         joined = prev is not None and prev.anchor == before.cue_start  # `"…," she said, "…"`
         return found("direct" if opens and before.tight else "mixed", before, joined)
+    if lang == "es" and before is not None and opens and before.tight and pre.rstrip().endswith(":"):
+        # `En una conferencia, afirmó: «…»`: a verb without a subject: whoever was named or heard last
+        return Found(span.start, span.end, span.paragraph, "direct", before.cue, None, before.cue_start)
     if span.single and prev is None:
         return None  # single marks without an attribution: a headline's quoted words, an aside
     if opens and (classify.sentence_like(content, span) or after is not None):

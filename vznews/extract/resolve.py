@@ -72,15 +72,32 @@ def resolve_pronoun(sp: Speaker, history: list[Said]) -> Said | None:
     return None
 
 
-def _last_named(before: int, gender: str, names: dict[str, list[FullName]]) -> Said | None:
-    """The last person named before `before` whose first name tells a gender (`gender`, when given)."""
-    best = None
-    for group in names.values():
+def _last_named(before: int, gender: str, names: dict[str, list[FullName]], text: str = "") -> Said | None:
+    """The last person named before `before` whose first name tells a gender (`gender`, when given).
+
+    With `text`, a person counts as named where the article last wrote their surname ("La doctora Castillo").
+    """
+    best: Said | None = None
+    for key, group in names.items():
         for n in group:
             if n.start < before and n.gender and (not gender or n.gender == gender):
-                if best is None or n.start > best.start:
-                    best = n
-    return Said(best.start, best.text, best.gender) if best else None
+                at = n.start
+                if text and len(group) == 1 and key == n.text.split()[-1]:
+                    at = max(at, _word_before(text, key, before))
+                if best is None or at > best.at:
+                    best = Said(at, n.text, n.gender)
+    return best
+
+
+def _word_before(text: str, word: str, before: int) -> int:
+    """The start of the last whole `word` in text[:before], or -1."""
+    at = text.rfind(word, 0, before)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not text[at - 1].isalnum()) and (end >= len(text) or not text[end].isalnum()):
+            return at
+        at = text.rfind(word, 0, at)
+    return -1
 
 
 def _role_of(sp: Speaker) -> str | None:
@@ -133,7 +150,7 @@ def resolve_speakers(text: str, found: list, events: list = ()) -> list[Quote]:
         name = role = written = None
         if sp is None and f.cue and f.kind != "indirect":
             # `—…—dice, sin levantar la voz—`: the person named or heard last
-            named = _last_named(f.anchor, "", names)
+            named = _last_named(f.anchor, "", names, text)
             heard = next((h for h in reversed(history) if h.at < f.anchor), None)
             said = max((x for x in (named, heard) if x), key=lambda x: x.at, default=None)
             name = said.name if said else None

@@ -275,6 +275,9 @@ _FINITE_PAST = frozenset("went came took gave began ran saw spoke stood sat fell
 # Words a speaker phrase never ends with: prepositions and articles.
 _NEVER_LAST = frozenset("in on at of for with by from to into onto beyond about after before than a an the de en".split())
 
+# Prepositions that open a scene ("In a lecture", "En una conferencia", "Durante la rueda de prensa").
+_SCENE_PREPOSITIONS = frozenset("in on at during after before en durante tras desde ante".split())
+
 
 def _descriptive(text: str, part: list[Tok]) -> Speaker | None:
     """A speaker named by description: "a White House spokesman", "the statement", "el portavoz"."""
@@ -286,6 +289,8 @@ def _descriptive(text: str, part: list[Tok]) -> Speaker | None:
         return None
     if any(t.low in CLAUSE_WORDS or t.low in _FINITE_PAST for t in words) or words[-1].low in _NEVER_LAST:
         return None  # a clause ("after voters went to the polls"), or a phrase cut mid-way ("a statement in")
+    if words[0].low in _SCENE_PREPOSITIONS:
+        return None  # where or when, not who: "En una conferencia, afirmó:" has no subject written
     nouns = lexicon.role_nouns()
     if not (words[0].low in DETERMINERS or any(t.low in nouns for t in words) or words[0].cap):
         return None
