@@ -61,8 +61,8 @@ def test_planted_direct_quotes_are_found_with_their_speakers():
         hits = [q for q in _extract(aid) if q.kind == "direct" and first in q.text]
         found += bool(hits)
         named += any(_plain(speaker.split()[-1]) in _plain(q.speaker or "") for q in hits)
-    assert found / len(planted) >= 0.95
-    assert named / len(planted) >= 0.90
+    assert found / len(planted) >= 0.98, (found, len(planted))  # 118 of 120
+    assert named / len(planted) >= 0.97, (named, len(planted))  # 117 of 120
 
 
 def test_traps_are_not_quotations():
