@@ -38,3 +38,11 @@ def test_a_capital_where_nothing_asks_for_one_is_a_name_even_if_the_word_is_comm
     raw = spans(text, ("Rose", "PERSON"), ("Hope", "GPE"))
     found = by_key(text, raw)
     assert "rose" in found and "hope" in found
+
+
+def test_a_name_run_together_with_a_figure_is_not_an_entity() -> None:
+    text = "The commission gave Moreau 51.2 percent of the vote and Okafor 46 percent, with Moreau ahead in 9 of 12 regions."
+    raw = spans(text, ("Moreau 51.2 percent", "ORG"), ("Okafor 46 percent", "ORG"), ("Moreau", "PERSON"))
+    found = by_key(text, raw)
+    assert not any(any(c.isdigit() for c in key) for key in found), found
+    assert "moreau" in found

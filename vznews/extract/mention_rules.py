@@ -159,6 +159,9 @@ def _evidence(text: str, ent: RawEntity, name: str, label: str) -> int:
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n)[\"“‘'(]?$")
 
 
+_FIGURE = re.compile(r"\d[.,]\d|\d\s*(?:%|percent\b|per cent\b|por ciento\b)", re.I)
+
+
 def _plausible(name: str, label: str) -> bool:
     if not name or not any(c.isalpha() for c in name) or len(name) > 80 or any(c in name for c in "@/\\|#<>="):
         return False
@@ -171,6 +174,8 @@ def _plausible(name: str, label: str) -> bool:
         return False
     if label == "ORG" and len(words) == 1 and name.lower() in _NOT_ORGS:
         return False
+    if _FIGURE.search(name):
+        return False  # "Quintero 52.4 percent": a name and a figure, not a name
     if label == "PERSON" and (len(words) > 5 or any(c.isdigit() for c in name)):
         return False
     return len(words) <= 8
