@@ -22,6 +22,7 @@ from vznews.extract.common_words import is_common_word
 from vznews.extract.credits import credit_spans, inside
 from vznews.extract.entity_names import clean_name, entity_key, looks_like_person
 from vznews.extract.mention_rules import KINDS, Mention, headline_spans, mentions
+from vznews.extract.name_runs import join_pieces
 from vznews.extract.ner import RawEntity
 from vznews.models import EntityKind, EntityMention, Quote
 
@@ -188,7 +189,7 @@ def resolve_entities(text: str, raw: Iterable[RawEntity], quotes: Sequence[Quote
     """The article's entities, one per real thing, with mention counts, in order of first mention."""
     speakers = _speaker_keys(quotes)
     raw = list(raw)
-    found = _fold_acronyms(text, mentions(text, raw))
+    found = _fold_acronyms(text, join_pieces(text, mentions(text, raw)))
     _fold_names(found, set(speakers))
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m in _merge_adjacent(text, found):

@@ -1,0 +1,70 @@
+"""Spanish names the English recognizer cuts into pieces: "Foro por la Justicia" came back as
+"Foro" (ORG) and "Justicia" (PERSON), "Alianza Democrática Valdoriana" as three words.
+
+In a Spanish article, a mention inside a longer run of capitalised words (joined by
+"de", "del", "de la", "por la", …) stands for the whole run: the run becomes the mention. The run
+is an organisation unless it opens with a place word ("Puerto", "Avenida") or a known first name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from vznews.extract import lexicon
+from vznews.extract.common_words import stop_words
+from vznews.extract.entity_names import entity_key
+from vznews.extract.language import guess_language
+from vznews.extract.mention_rules import Mention
+
+_CAP = r"[A-ZÁÉÍÓÚÑ][\wáéíóúñü-]*"
+_LINK = r"(?:de|del|de la|de las|de los|por la|por el|para la|para el)"
+_RUN = re.compile(rf"{_CAP}(?:(?:[ ]{_LINK})?[ ]{_CAP})+")
+_PLACE_LEAD = frozenset("puerto porto avenida calle plaza villa san santa alto bajo costa tres".split())
+
+
+def _runs(text: str) -> list[tuple[int, int]]:
+    """Runs of capitalised words, without leading words that only open a sentence ("Hoy", "La")."""
+    out = []
+    stop = stop_words("es")
+    for m in _RUN.finditer(text):
+        s, e = m.span()
+        words = text[s:e].split(" ")
+        while len(words) > 1 and (words[0].lower() in stop or words[0].lower() in ("según", "segun")):
+            s += len(words[0]) + 1
+            words = words[1:]
+        if len(words) > 1:
+            out.append((s, e))
+    return out
+
+
+def _label(name: str, label: str) -> str:
+    first = name.split()[0]
+    if first.lower() in _PLACE_LEAD:
+        return "GPE"
+    if first in lexicon.first_names() and label == "PERSON":
+        return "PERSON"
+    return "ORG"
+
+
+def join_pieces(text: str, found: list[Mention]) -> list[Mention]:
+    """`found` with each piece of a longer Spanish name replaced by that name, once per span (people
+    the recognizer found whole keep their span)."""
+    if not found or guess_language(text) != "es":
+        return found
+    runs = _runs(text)
+    out: list[Mention] = []
+    taken: set[tuple[int, int]] = set()
+    for m in found:
+        # the span may hold more than the cleaned name ("Según Foro", "Valdoriana le da"): place the name
+        at = max(m.start, text.find(m.name, m.start, m.end))
+        run = next(((s, e) for s, e in runs if s <= at and at + len(m.name) <= e), None)
+        if run is None or run == (at, at + len(m.name)) or (" " in m.name and m.label == "PERSON"):
+            out.append(m)
+            continue
+        if run in taken:
+            continue  # the run's other pieces already stand for it
+        taken.add(run)
+        name = text[run[0] : run[1]]
+        label = _label(name, m.label)
+        out.append(Mention(name, entity_key(name, label), label, run[0], run[1], m.evidence if label == "PERSON" else -2))
+    return out
