@@ -196,6 +196,13 @@ def before(text: str, lang: str, lo: int, hi: int, max_gap: int = 8,
             return None
         tight = not gap or gap[-1].text in (":", ",", "—") or all(t.low in ("that", "que") for t in gap if t.word)
         if cue in ("according to", "según"):
+            comma = next((i for i, t in enumerate(gap) if t.text == ","), None)
+            source = parse_speaker(text, gap[:comma]) if comma else None
+            closed = bool(gap) and gap[-1].text == ","  # `According to Ruiz, a pollster, "…"`: an appositive, closed
+            if source is not None and source.kind in ("person", "org") and not closed and any(t.word for t in gap[comma + 1 :]):
+                # `Según Escalante, la presidenta del organismo «…»`: the source ends at the comma;
+                # what follows is the clause's own subject
+                return Attribution(source, cue, toks[k].start, True)
             sp = parse_speaker(text, bare)
             return Attribution(sp, cue, toks[k].start, True) if sp else None
         sp = subject_of(text, toks[:k], cue)
