@@ -87,13 +87,26 @@ def full_names(text: str) -> dict[str, list[FullName]]:
                 continue
             seen.add(name)
             start = m.start() + found.find(words[0], base)
-            roles = frozenset(role_key(w) for w in role_words if w not in tit.honorifics)
+            roles = frozenset(role_key(w) for w in role_words if w not in tit.honorifics) | _appositive_role(text, start)
             entry = FullName(name, start, lexicon.first_name_gender(words[0]), roles)
             keys = {words[-1]} | ({words[-2]} if len(words) >= 3 and words[-2].lower() not in _CONNECTORS else set())
             for key in keys:
                 by_surname.setdefault(key, []).append(entry)
     _fold_prefixes(by_surname)
     return by_surname
+
+
+_ROLE_BEFORE = re.compile(r"(?:^|[\s(])(?:the|el|la|del|al)\s+([a-záéíóúñ]+)(?:\s+([a-záéíóúñ]+))?,\s*$")
+
+
+def _appositive_role(text: str, start: int) -> frozenset[str]:
+    """The role a lower-case noun phrase gives the name right after it: "del presidente marenio,
+    Rodrigo Azevedo", "the interior minister, Rafael Domínguez"."""
+    m = _ROLE_BEFORE.search(text, max(0, start - 50), start)
+    if m is None:
+        return frozenset()
+    keys = {role_key(w) for w in m.groups() if w}  # "the regional governor", "el presidente marenio"
+    return frozenset(k for k in keys if k in lexicon.role_nouns() or k in ROLE_SYNONYMS.values())
 
 
 @cache

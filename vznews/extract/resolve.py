@@ -107,6 +107,8 @@ def _role_of(sp: Speaker) -> str | None:
         return None
     if sp.text.lower().startswith(("el jefe de estado", "la jefa de estado")):
         return "presidente"
+    if len(words) == 3 and words[0].lower() in ("el", "la") and words[2].islower():
+        words = words[:2]  # "el mandatario marenio": Spanish puts the adjective after the role
     if len(words) != 2:
         return None  # "the Florida senator", "the former president": not enough to know who
     key = role_key(words[1])
