@@ -21,6 +21,11 @@ from vznews.extract.speakers import Speaker
 from vznews.models import Quote
 
 _DEFINITE = frozenset("the el la".split())
+# Documents that "say" what their issuer said: "the statement said", "el comunicado señala".
+_DOCUMENTS = frozenset(
+    ("the statement", "the letter", "the report", "the communique", "the communiqué", "the ruling", "the decree",
+     "the filing", "el comunicado", "la carta", "el informe", "la resolución", "el decreto", "la nota")
+)
 _IN_VIEW = 1500  # characters: how far back a role's holder must have been named
 _PERSON_ROLES = frozenset(
     """president minister general senator governor mayor secretary ambassador judge justice spokesman
@@ -146,6 +151,7 @@ def resolve_speakers(text: str, found: list, events: list = ()) -> list[Quote]:
     )
     history: list[Said] = []
     by_start: dict[int, str] = {}  # a speaker mention (by offset) resolves once
+    issuer: tuple[int, str] | None = None  # the last person or organisation that spoke "in a statement"
     out = []
     for f in sorted([*found, *events], key=lambda f: f.anchor):
         sp = f.speaker
@@ -168,10 +174,14 @@ def resolve_speakers(text: str, found: list, events: list = ()) -> list[Quote]:
                 gender = sp.gender or lexicon.first_name_gender(name.split()[0]) or _role_gender(sp.role)
                 roles = frozenset(role_key(w) for w in (sp.role or "").split())
                 history.append(Said(sp.start, name, gender, roles))
+            elif sp.text.lower() in _DOCUMENTS and issuer is not None and sp.start - issuer[0] < _IN_VIEW // 3:
+                name = issuer[1]  # `X said in a statement … "…," the statement said`: X's statement
             else:
                 wanted = _role_of(sp)
                 name = (_by_role(wanted, sp.start, names, history, text) if wanted else None) or sp.text
             by_start[sp.start] = name
+            if sp.kind in ("person", "org") and " in a " in text[sp.end : f.anchor + 40].lower():
+                issuer = (sp.start, name)
         if f.kind == "event":
             continue
         start, end = _trim(text, f.start, f.end)
