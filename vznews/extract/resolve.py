@@ -121,19 +121,22 @@ def _role_of(sp: Speaker) -> str | None:
 
 
 def _by_role(role: str, before: int, names: dict[str, list[FullName]], history: list[Said],
-             text: str = "") -> str | None:
+             text: str = "", gender: str = "") -> str | None:
     """The last person before `before` written with `role` among their titles or attributed roles,
-    and named again (by surname) in the stretch of text just before: "the president" is someone in view."""
+    agreeing in `gender` ("la presidenta" is a woman), and named again (by surname) in the stretch
+    of text just before: "the president" is someone in view."""
     best: tuple[int, str] | None = None
     for group in names.values():
         for n in group:
-            if role in n.roles and n.start < before and (best is None or n.start > best[0]):
+            if role in n.roles and n.start < before and _agrees(n.gender, gender) and (best is None or n.start > best[0]):
                 best = (n.start, n.text)
     for said in history:
-        if role in said.roles and said.at < before and " " in said.name and (best is None or said.at > best[0]):
+        if role in said.roles and said.at < before and " " in said.name and _agrees(said.gender, gender) \
+                and (best is None or said.at > best[0]):
             best = (said.at, said.name)
     if best is None:  # the title may come later ("A decree signed by President …"): the person must be in view
-        later = [n for group in names.values() for n in group if role in n.roles and n.start >= before]
+        later = [n for group in names.values() for n in group
+                 if role in n.roles and n.start >= before and _agrees(n.gender, gender)]
         best = min(((n.start, n.text) for n in later), default=None)
     if best is None or text.rfind(best[1].split()[-1], 0, before) < before - _IN_VIEW:
         return None
@@ -178,7 +181,8 @@ def resolve_speakers(text: str, found: list, events: list = ()) -> list[Quote]:
                 name = issuer[1]  # `X said in a statement … "…," the statement said`: X's statement
             else:
                 wanted = _role_of(sp)
-                name = (_by_role(wanted, sp.start, names, history, text) if wanted else None) or sp.text
+                gender = lexicon.role_nouns().get(sp.text.split()[1].lower(), "") if wanted else ""
+                name = (_by_role(wanted, sp.start, names, history, text, gender) if wanted else None) or sp.text
             by_start[sp.start] = name
             if sp.kind in ("person", "org") and " in a " in text[sp.end : f.anchor + 40].lower():
                 issuer = (sp.start, name)
