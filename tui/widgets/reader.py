@@ -21,6 +21,7 @@ from vznews.store.records import ArticleEntity, QuoteItem
 from vznews.tui.document import ReaderStyles
 from vznews.tui.messages import ArticleLoaded, OpenEntity
 from vznews.tui.textfmt import fg, safe
+from vznews.tui.widgets.option_keys import VI_OPTION_MOVES
 from vznews.tui.widgets.document_view import DocumentView
 
 
@@ -76,10 +77,7 @@ class RefList(OptionList):
     """A short list next to the reader (quotes or entities of the open article)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("g", "first", "Top", show=False),
-        Binding("G", "last", "Bottom", show=False),
+        *VI_OPTION_MOVES,
         Binding("enter", "select", "Go to page"),
     ]
 

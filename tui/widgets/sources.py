@@ -13,16 +13,14 @@ from textual.widgets.option_list import Option
 
 from vznews.store.records import ArticleFilter, SourceCount, Sources
 from vznews.tui.textfmt import fg, safe
+from vznews.tui.widgets.option_keys import VI_OPTION_MOVES
 
 
 class SourcesPane(OptionList):
     """Pick which articles the list shows; enter applies the source."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("g", "first", "Top", show=False),
-        Binding("G", "last", "Bottom", show=False),
+        *VI_OPTION_MOVES,
         Binding("enter", "select", "Show"),
     ]
     COMPONENT_CLASSES: ClassVar[set[str]] = OptionList.COMPONENT_CLASSES | {
