@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from pathlib import Path
+from typing import Callable
 
 from sqlite_utils import Database
 
@@ -50,6 +52,33 @@ def _migrate(db: Database) -> None:
         raise
 
 
+def _prepare(db: Database) -> None:
+    if db.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        db.conn.execute("PRAGMA journal_mode = WAL")
+    _check_not_newer(db)
+    _migrate(db)
+
+
+def _retry_while_locked(step: Callable[[], None]) -> None:
+    """Run `step`, retrying "database is locked" within the busy timeout.
+
+    SQLite answers some lock upgrades (switching a new file to WAL, a migration
+    racing another first run) with an immediate SQLITE_BUSY instead of waiting
+    out the busy timeout, so several first runs at once need this loop.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    pause = 0.01
+    while True:
+        try:
+            step()
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc) or time.monotonic() > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.2)
+
+
 def connect(path: Path | str, *, readonly: bool = False) -> Database:
     """Open an existing, migrated store cheaply (no migration check): for worker threads.
 
@@ -91,9 +120,7 @@ def open_db(path: Path | str, *, create: bool = True, create_parent: bool = Fals
             raise StoreError(f"{path.parent}: cannot create directory ({exc.strerror})") from exc
     try:
         db = connect(path)
-        db.conn.execute("PRAGMA journal_mode = WAL")
-        _check_not_newer(db)
-        _migrate(db)
+        _retry_while_locked(lambda: _prepare(db))
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{path}: cannot open the database ({exc})") from exc
     except OSError as exc:
