@@ -1,7 +1,9 @@
 """Store access for workers: one SQLite connection per thread, opened on first use.
 
 Textual runs thread workers on a shared thread pool, so each pool thread keeps its
-own connection for the life of the app; `close()` closes them all on exit.
+own connection for the life of the app. A connection is only ever closed by the
+thread that uses it (or once that thread has ended): closing it from another
+thread while a query runs on it crashes the interpreter inside sqlite3.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ class StoreAccess:
         self.path = path
         self._local = threading.local()
         self._lock = threading.Lock()
-        self._opened: list[Any] = []
+        self._opened: list[tuple[threading.Thread, Any]] = []  # (owner thread, connection)
         self._closed = False
 
     def open(self) -> None:
@@ -27,7 +29,7 @@ class StoreAccess:
 
         db = open_db(self.path, create=True, create_parent=True)
         with self._lock:
-            self._opened.append(db)
+            self._opened.append((threading.current_thread(), db))
         self._local.db = db
 
     def db(self) -> Any:
@@ -40,16 +42,24 @@ class StoreAccess:
             with self._lock:
                 if self._closed:
                     raise RuntimeError("the store is closed")
-                self._opened.append(db)
+                self._opened.append((threading.current_thread(), db))
             self._local.db = db
         return db
 
     def close(self) -> None:
-        """Close every connection handed out (at app exit)."""
+        """Close, at app exit, every connection no other live thread may still be using.
+
+        A worker thread still running keeps its connection until its query ends and the
+        thread goes: its thread-local reference is then the last one, and dropping it
+        closes the connection in no other thread's way. No new connection is handed out.
+        """
+        current = threading.current_thread()
         with self._lock:
             self._closed = True
             opened, self._opened = self._opened, []
-        for db in opened:
+        for owner, db in opened:
+            if owner is not current and owner.is_alive():
+                continue
             try:
                 db.conn.close()
             except Exception:  # noqa: BLE001 - closing at exit; nothing useful to report
