@@ -27,6 +27,9 @@ _LINE_PATTERNS = [
     re.compile(rf"^\s*(?:By|BY|Por|POR|Written by|Words by|Story by)\s+{_NAME}(?:\s*(?:,|and|y|&)\s*{_NAME})*\s*(?:[,|•·—–-].{{0,80}})?$"),
     re.compile(rf"^\s*(?:Follow|Contact|Email|E-mail|Reach|Write to)\s+(?:{_NAME}|the author|us)\b.{{0,160}}$"),
     re.compile(rf"^\s*{_NAME}\s+(?:is|was)\s+an?\s+(?:[\w-]+\s+){{0,6}}(?:reporter|correspondent|writer|editor|columnist|contributor|journalist|producer|photographer|fellow|intern)\b"),
+    # "Tom Reed is the Herald's Latin America correspondent": one sentence, alone on its line
+    re.compile(rf"^\s*{_NAME}\s+(?:is|was)\s+the\s+(?:[\w'’-]+\s+){{0,6}}(?:reporter|correspondent|writer|editor|columnist|"
+               r"contributor|journalist|producer|photographer|fellow|intern|bureau chief)\b[^.!?\n]{0,120}[.!?]?\s*$"),
     re.compile(rf"^\s*[-—–(\[]*\s*{_NAME}\s*,\s*{_AGENCY}\s*[)\]]?\s*$"),
     re.compile(r"^\s*(?:©|\(c\)|Copyright\b).{0,200}$|All rights reserved\.?\s*$", re.I),
 ]
@@ -44,7 +47,7 @@ _INLINE_PATTERNS = [
 
 # Cheap tests first: most lines hold none of these words, and then no pattern can match.
 _LINE_HINT = re.compile(r"^\s*(?:By|BY|Por|POR|Written|Words|Story|Follow|Contact|Email|E-mail|Reach|Write|©|\(c\)|Copyright)\b|"
-                        rf"\b(?:is|was) an?\b|,\s*{_AGENCY}|rights reserved", re.I)
+                        rf"\b(?:is|was) (?:an?|the)\b|,\s*{_AGENCY}|rights reserved", re.I)
 _INLINE_HINT = re.compile(rf"/|\(|\b(?:via|for|by|contributed|reported|reporting|{_CREDIT_WORD})\b")
 
 

@@ -21,8 +21,8 @@ from typing import Iterable, Sequence
 from vznews.extract.common_words import is_common_word
 from vznews.extract.credits import credit_spans, inside
 from vznews.extract.entity_names import clean_name, entity_key, looks_like_person
-from vznews.extract.mention_rules import KINDS, Mention, headline_spans, mentions
-from vznews.extract.name_runs import join_pieces
+from vznews.extract.mention_rules import KINDS, Mention, gazetteer, headline_spans, mentions
+from vznews.extract.name_runs import join_pieces, missed_people
 from vznews.extract.ner import RawEntity
 from vznews.models import EntityKind, EntityMention, Quote
 
@@ -50,7 +50,9 @@ def _fold_acronyms(text: str, found: list[Mention]) -> list[Mention]:
 def _person_score(group: list[Mention], speakers: set[str]) -> float:
     votes = sum(m.label == "PERSON" for m in group)
     # Being a quote's speaker says "person" for a name ("Freddy Guevara"), not for "Aides" or "Exit polls".
-    spoke = group[0].key in speakers and (looks_like_person(group[0].name) or votes > 0)
+    key = group[0].key
+    known = key in gazetteer("orgs") or key in gazetteer("places")
+    spoke = key in speakers and not known and (looks_like_person(group[0].name) or votes > 0)
     return votes + sum(m.evidence for m in group) + (2 if spoke else 0)
 
 
@@ -141,6 +143,8 @@ def _stray_word(text: str, group: list[Mention], speakers: set[str]) -> bool:
     if len(group) != 1 or " " in group[0].key or group[0].key in speakers:
         return False
     m = group[0]
+    if text.startswith(("'s ", "’s "), m.end) or m.name.endswith(("'s", "’s")):
+        return False  # "Maduro's government": a possessive owner is a name, not a word opening a sentence
     return m.label == "PERSON" and m.evidence <= 0 and bool(_SENTENCE_START.search(text, max(0, m.start - 3), m.start))
 
 
@@ -202,6 +206,11 @@ def resolve_entities(text: str, raw: Iterable[RawEntity], quotes: Sequence[Quote
         if not known and _speaker_name(speaker, bool(raw)) and start >= 0 and not any(s <= start < e for s, e in skip):
             groups[key].append(Mention(speaker, key, "PERSON", start, start + len(speaker), 2))
     _complete_surnames(text, groups, set(speakers), credit_spans(text))
+    if raw:  # with the recognizer run, add the full names it missed ("María Fernanda Rodríguez")
+        taken = sorted((m.start, m.end) for g in groups.values() for m in g)
+        for s, e in missed_people(text, taken, sorted(skip)):
+            key = entity_key(text[s:e], "PERSON")
+            groups[key].append(Mention(text[s:e], key, "PERSON", s, e, 2))
     _rescan(text, groups, set(speakers))
     for key in [k for k, g in groups.items() if _stray_word(text, g, set(speakers))]:
         del groups[key]

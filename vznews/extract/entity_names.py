@@ -39,7 +39,8 @@ ORG_HEADS = frozenset(
     services board bureau authority league association alliance front movement coalition organization
     organisation fund church club palace house square street avenue park airport prison station center
     centre motors airlines electric tower towers building hall hotel bridge stadium arena museum library
-    cathedral theater theatre campaign institution caucus convention conference summit""".split()
+    cathedral theater theatre campaign institution caucus convention conference summit nations wire newswire
+    media radio television magazine gazette chronicle daily channel broadcasting holdings partners report""".split()
 )
 # Words the recognizer sometimes takes into a name at the start of a sentence: "Según González".
 LEADING_JUNK = frozenset(
@@ -113,10 +114,14 @@ def clean_name(text: str, label: str | None = None) -> str:
             text = after if looks_like_person(after) else text[: owned.start()]
         text = re.sub(r"-[a-z]{3,}$", "", text)
     tokens = text.split()
-    while len(tokens) > 1 and tokens[0].lower() in LEADING_JUNK:
+    # A name opens with a capital (or a particle: "de la Fuente"): "ellos Delsa Solórzano" is Delsa Solórzano.
+    while len(tokens) > 1 and (tokens[0].lower() in LEADING_JUNK or (tokens[0].islower() and tokens[0] not in PARTICLES and not text.islower())):
         tokens = tokens[1:]
+    # ... and ends with one: "Conozco el sistema", "Liceo Manuel Arvelo de la" are cut at their last capital.
+    while len(tokens) > 1 and tokens[-1].islower() and tokens[0][:1].isupper():
+        tokens = tokens[:-1]
     if label == "PERSON":
-        while len(tokens) > 1 and ((tokens[-1].islower() and tokens[0][:1].isupper()) or tokens[-1].lower().rstrip("s") in _PARTY_WORDS):
+        while len(tokens) > 1 and tokens[-1].lower().rstrip("s") in _PARTY_WORDS:
             tokens = tokens[:-1]
     return " ".join(strip_title(tokens, label))
 
@@ -143,4 +148,6 @@ def looks_like_person(name: str) -> bool:
         return False
     if words[-1].lower() in ORG_HEADS:
         return False
+    if any(w in PARTICLES for w in words[1:-1]) and words[0] not in lexicon.first_names():
+        return False  # "Defensoría del Pueblo", "Banco de Venezuela" (but "Carlos de la Fuente")
     return all(w[:1].isupper() or w.lower() in PARTICLES for w in words) and words[0][:1].isupper()

@@ -29,14 +29,29 @@ _WORD_AFTER = re.compile(r"\s*(?:,[^,.;\"“”]{1,80},\s*)?([\w’'-]+)")
 _DATELINE = re.compile(
     r"^[ \t]*([A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ.'’ ]{2,40}?)(?=(?:,[ \t]+[A-Z][\w .]{1,30})?\s*(?:\([^)\n]{1,30}\)\s*)?\.?[—–-])", re.M
 )
-_PLACE_BEFORE = frozenset("in near across outside inside throughout en desde hacia".split())
-_PLACE_OF = frozenset("city town state province capital region ciudad estado provincia capital región village port".split())
-_LEAD_PLACE = frozenset("palace palacio plaza square street avenue calle avenida fort fuerte port puerto porto mount lake river".split())
+# "estado" is no person: Spanish writes a place noun right before a place's name ("el estado Lara").
+_PLACE_BEFORE = frozenset("in near across outside inside throughout en desde hacia estado municipio parroquia provincia".split())
+_PLACE_OF = frozenset("city town state states province provinces capital region ciudad estado provincia capital región village port".split())
+_LEAD_PLACE = frozenset(
+    """palace palacio plaza square street avenue calle avenida fort fuerte port puerto porto mount lake river san
+    santa santo são ciudad villa aeropuerto parque estadio""".split()
+)
 _LEAD_ORG = frozenset(
     """university universidad bank banco ministry ministerio department council consejo assembly asamblea court
-    tribunal party partido college instituto institute hospital fundación foundation house club committee association
-    society federation league""".split()
+    tribunal party partido college colegio instituto institute hospital fundación foundation house club committee
+    association society federation league liceo escuela school unidad clínica museo museum teatro biblioteca
+    defensoría fiscalía contraloría procuraduría""".split()
 )
+# An organisation or place word written right before a "person": the person names that thing
+# ("Universidad Católica Andrés Bello", "Liceo Manuel Arvelo").
+_NAMED_AFTER = re.compile(r"(?<![\w-])([A-ZÁÉÍÓÚÑ][\w-]+)[ ]$")
+# An all-caps dateline the recognizer ran into the first words of the story ("CARACAS.- El dirigente").
+_DATELINE_LEAD = re.compile(r"^[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ.,'’ ]*?(?:\([^)]*\)\s*)?\.?\s*[—–-]+\s*")
+_DETERMINER = re.compile(r"(?:^|[\s(«“\"])(?:the|el|la|los|las)\s+$", re.I)
+# Words no person's name holds: "Justice Will Have" is a quoted headline.
+NOT_IN_NAMES = frozenset("have has had is are was were been does did could should would shall must cannot".split())
+# A capitalised word that may carry a name on: a second surname ("Rosa Icela" + "Rodríguez").
+_NEXT_NAME = re.compile(r"[ ]([A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?:-[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)?)(?![\w’'-])")
 _PLACE_NOUNS = frozenset("base prison jail square palace barracks camp airport hospital stadium building compound".split())
 _WHO = re.compile(r"\s*,?\s+(?:who|whom|quien|quienes)\b|['’]s\s+(?:daughter|son|wife|husband|brother|sister|mother|father|"
                   r"family|widow|ally|allies|successor|predecessor|lawyer|lawyers|aide|aides|spokesman|spokeswoman|"
@@ -114,8 +129,7 @@ def _relabel(text: str, ent: RawEntity, name: str) -> str:
         return "ORG"  # "Harvard Law School"
     if len(words) > 1 and words[-1].isupper() and len(words[-1]) >= 2 and words[-1] not in ("II", "III", "IV", "JR", "SR"):
         return "ORG"  # "Indiana GOP", "Priorities USA"
-    before = text[max(0, ent.start - 4) : ent.start]
-    if before.endswith(("the ", "The ")):
+    if _DETERMINER.search(text, max(0, ent.start - 5), ent.start):  # people take no article: "las Fuerzas Armadas"
         after = _WORD_AFTER.match(text, ent.end, min(len(text), ent.end + 40))
         return "FAC" if after and after.group(1).lower() in _PLACE_NOUNS else "ORG"
     return "PERSON"
@@ -176,9 +190,39 @@ def _plausible(name: str, label: str) -> bool:
         return False
     if _FIGURE.search(name):
         return False  # "Quintero 52.4 percent": a name and a figure, not a name
-    if label == "PERSON" and (len(words) > 5 or any(c.isdigit() for c in name)):
+    if label == "PERSON" and (len(words) > 5 or any(c.isdigit() for c in name) or any(w.lower() in NOT_IN_NAMES for w in words)):
         return False
     return len(words) <= 8
+
+
+def _reshape(text: str, ent: RawEntity, datelines: list[tuple[int, int]]) -> RawEntity | None:
+    """The span the recognizer meant: without a dateline run into it, with the organisation or place
+    word written before a "person" ("Liceo" + "Manuel Arvelo"), or with a second surname it cut off."""
+    if inside(datelines, ent.start, ent.end):
+        lead = _DATELINE_LEAD.match(ent.text)
+        if lead:
+            if lead.end() >= len(ent.text):
+                return None
+            ent = RawEntity(ent.text[lead.end() :], ent.label, ent.start + lead.end(), ent.end)
+    if ent.label != "PERSON":
+        return ent
+    word = _NAMED_AFTER.search(text, max(0, ent.start - 30), ent.start)
+    if word and word.group(1).lower() in _LEAD_ORG | _LEAD_PLACE:
+        label = "ORG" if word.group(1).lower() in _LEAD_ORG else "FAC"
+        return RawEntity(text[word.start(1) : ent.end], label, word.start(1), ent.end)
+    more = _NEXT_NAME.match(text, ent.end)
+    words = ent.text.split()
+    if more and 2 <= len(words) <= 3 and words[0] in lexicon.first_names() and _surname_like(more.group(1)):
+        return RawEntity(text[ent.start : more.end()], ent.label, ent.start, more.end())
+    return ent
+
+
+def _surname_like(word: str) -> bool:
+    from vznews.extract.wordsets import NON_NAMES
+
+    low = word.lower()
+    return (word not in NON_NAMES and low not in ORG_HEADS and low not in title_words() and low not in NOT_IN_NAMES
+            and entity_key(word) not in gazetteer("places") and low not in _SMALL)
 
 
 def mentions(text: str, raw: Iterable[RawEntity]) -> list[Mention]:
@@ -197,6 +241,10 @@ def mentions(text: str, raw: Iterable[RawEntity]) -> list[Mention]:
         dateline = ent.text.isupper() and inside(datelines, ent.start, ent.end)
         if dateline:  # a dateline names a place, whatever the recognizer says
             ent = RawEntity(ent.text.title(), "GPE", ent.start, ent.end)
+        else:
+            ent = _reshape(text, ent, datelines)
+            if ent is None or _FIGURE.search(ent.text):
+                continue  # "Quintero 52.4 percent": a name and a figure, not a name
         name = clean_name(ent.text, ent.label)
         label = _relabel(text, ent, name) if not dateline else "GPE"
         name = clean_name(ent.text, label)

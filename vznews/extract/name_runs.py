@@ -9,6 +9,7 @@ is an organisation unless it opens with a place word ("Puerto", "Avenida") or a 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from vznews.extract import lexicon
 from vznews.extract.common_words import stop_words
@@ -67,4 +68,42 @@ def join_pieces(text: str, found: list[Mention]) -> list[Mention]:
         name = text[run[0] : run[1]]
         label = _label(name, m.label)
         out.append(Mention(name, entity_key(name, label), label, run[0], run[1], m.evidence if label == "PERSON" else -2))
+    return out
+
+
+_TAIL = r"(?:[ ](?:(?:de|del|de la|da|dos|van|von) )?[A-ZÁÉÍÓÚÑ](?:['’](?=[A-Z]))?[A-Za-záéíóúñü]*[a-záéíóúñü](?:-[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)?)"
+# Last words of things named after people: "the Sean Hannity Show", "the Rose Bowl".
+_THING_HEADS = frozenset("show shows award awards prize cup bowl file hour tour act law plan doctrine era years day".split())
+
+
+@cache
+def _full_names() -> re.Pattern[str]:
+    firsts = {n for n in lexicon.first_names() if n[:1].isupper()}
+    return re.compile(rf"(?<![\w’'-])(?:{lexicon.trie_regex(firsts)}){_TAIL}{{1,3}}(?![\w-])")
+
+
+def missed_people(text: str, taken: list[tuple[int, int]], skip: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of people the recognizer missed: a known first name and one to three capitalised words
+    ("María Fernanda Rodríguez", "Luz Mely Reyes"), standing alone, not part of a longer name
+    ("Liceo Manuel Arvelo", "Simón Bolívar University") and not in `taken` or `skip` (sorted spans)."""
+    from vznews.extract.credits import inside
+    from vznews.extract.entity_names import ORG_HEADS, title_words
+    from vznews.extract.mention_rules import NOT_IN_NAMES
+    from vznews.extract.wordsets import NON_NAMES
+
+    out = []
+    for m in _full_names().finditer(text):
+        s, e = m.span()
+        words = text[s:e].split()
+        before = re.search(r"([\w.’'-]+)[ ]$", text[max(0, s - 30) : s])
+        if before and before.group(1)[:1].isupper() and before.group(1) not in NON_NAMES and before.group(1).lower() not in title_words():
+            continue  # the end of a longer name: "Universidad Simón Bolívar"
+        if before and before.group(1).lower() in ("the", "el", "la", "los", "las"):
+            continue  # "the Rose Bowl", "The Kelly File": a thing's name
+        after = re.match(r"[ ]+([A-Z][\w-]*)", text[e : e + 30])
+        if after or words[-1].lower() in ORG_HEADS | _THING_HEADS or any(
+                w in NON_NAMES or w.lower() in title_words() or w.lower() in NOT_IN_NAMES for w in words[1:]):
+            continue
+        if not inside(taken, s, e) and not inside(skip, s, e):
+            out.append((s, e))
     return out
