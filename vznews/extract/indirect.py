@@ -12,6 +12,7 @@ from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
 from vznews.extract import attribution, lexicon
+from vznews.extract.according import FINITE, according, clause, reported
 from vznews.extract.marks import Span
 from vznews.extract.paragraphs import Sentences
 from vznews.extract.speakers import Speaker, parse_speaker
@@ -122,7 +123,8 @@ def _at(text: str, lang: str, p: int, s: int, e: int, m: re.Match, quoted, toks:
     word = m.group().lower()
     has_quote = any(s <= a < e for a, _ in quoted)
     if word in ("according", "según", "segun"):
-        return _according(text, lang, p, s, e, m, has_quote, toks)
+        r = according(text, lang, s, e, m, has_quote, toks)
+        return Reported(r[0], r[1], p, r[2], r[3], m.start()) if r else None
     if has_quote:
         if any(a - 40 <= m.start() <= b + 40 and len(text[a:b].split()) > 3 for a, b in quoted):
             return None  # the verb attributes a quotation next to it: the quote rules record who spoke
@@ -131,59 +133,6 @@ def _at(text: str, lang: str, p: int, s: int, e: int, m: re.Match, quoted, toks:
     if r is not None and r.kind != "event":
         return r
     return _trailing(text, lang, p, s, e, m) or r
-
-
-_BREAK = re.compile(
-    r",\s+(?:but|and|which|who|whom|whose|as|while|although|though|whereas|even|according|said|says|adding"
-    r"|saying|has|have|had|is|are|was|were|pero|y|que|quien|mientras|aunque|según|dijo)\b|,\s+\w+ing\b"
-    r"|;|\s[—–]\s|\s--\s",
-)
-
-
-def _reported(text: str, a: int, b: int) -> tuple[int, int] | None:
-    """The reported clause from `a`, up to where the sentence moves on (`, but …`, `, which …`)."""
-    m = _BREAK.search(text, a, b)
-    return _clause(text, a, m.start() if m else b)
-
-
-def _clause(text: str, a: int, b: int) -> tuple[int, int] | None:
-    while a < b and text[a] in " ,;:—–-":
-        a += 1
-    while b > a and text[b - 1] in ".,;:!? ":
-        b -= 1
-    return (a, b) if len(text[a:b].split()) >= 3 else None
-
-
-def _according(text, lang, p, s, e, m, has_quote, sentence: _Toks) -> Reported | None:
-    """`According to X, clause.` and `Clause, according to X.`"""
-    toks = sentence.toks
-    k = next((i for i, t in enumerate(toks) if t.start == m.start()), None)
-    hit = attribution._verb_at(toks, k, lang) if k is not None else None
-    if hit is None or hit[0] not in ("according to", "según"):
-        return None
-    n = hit[1]
-    if k == 0:
-        comma = next((i for i in range(n, len(toks)) if toks[i].text == ","), None)
-        if comma is None or comma + 1 >= len(toks) or has_quote:
-            return None
-        sp = parse_speaker(text, toks[n:comma])
-        span = _reported(text, toks[comma + 1].start, toks[-1].end)
-    elif toks[k - 1].text == "," and k >= 2:
-        comma = next((i for i in range(k + n, len(toks)) if toks[i].text == ","), None)
-        if comma is not None and len([t for t in toks[:k] if t.word]) <= 3 and len([t for t in toks[comma:] if t.word]) >= 4:
-            # `In addition, according to the department, nearly nine million …`: the words after it
-            sp = parse_speaker(text, toks[k + n : comma])
-            span = _reported(text, toks[comma + 1].start, toks[-1].end)
-        else:
-            sp = parse_speaker(text, [t for t in toks[k + n :] if t.text not in ".;"])
-            span = _clause(text, toks[0].start, toks[k - 2].end)
-        if has_quote:
-            return None
-    else:
-        return None
-    if span is None or sp is None:
-        return None
-    return Reported(span[0], span[1], p, hit[0], sp, m.start())
 
 
 def _verb_that(text, lang, p, s, e, m, sentence: _Toks) -> Reported | None:
@@ -206,14 +155,36 @@ def _verb_that(text, lang, p, s, e, m, sentence: _Toks) -> Reported | None:
     if that is not None and (not between or cue.lower() in ("told", "tells") or between[0].low in WHEN_WORDS
                              or between[0].cap):
         start = that.end()  # said that, said Sunday that, said in a statement that, told reporters that
-    elif cue.lower() in BARE_OK and k + n < len(toks) and toks[k + n].low in CLAUSE_START:
+    elif cue.lower() in BARE_OK and k + n < len(toks) and toks[k + n].low in CLAUSE_START \
+            and not _object_or_time(toks, k + n, cue) and not _inverted(text, toks, k, cue):
         start = toks[k + n].start
     else:
         return _event(text, p, toks, k, cue, m)
-    span = _reported(text, start, e)
+    span = reported(text, start, e)
     if span is None:
         return _event(text, p, toks, k, cue, m)
     return Reported(span[0], span[1], p, cue, attribution.subject_of(text, toks[:k], cue), m.start())
+
+
+def _object_or_time(toks: list[Tok], i: int, cue: str) -> bool:
+    """The word after the verb starts its object (`told his advisers`) or a time (`said this week`)."""
+    if cue.lower() in ("told", "tells") and toks[i].low not in SUBJECT_ONLY:
+        return True
+    nxt = toks[i + 1].low if i + 1 < len(toks) else ""
+    then = toks[i + 2].low if i + 2 < len(toks) else ""
+    return toks[i].low in ("this", "that", "last", "next") and nxt in TIME_NOUNS and then not in FINITE
+
+
+def _inverted(text: str, toks: list[Tok], k: int, cue: str) -> bool:
+    """`…, said the chief executive, Ana Ruiz.`: the verb follows a comma with no subject before it."""
+    return toks[k - 1].text == "," and attribution.subject_of(text, toks[:k], cue) is None
+
+
+SUBJECT_ONLY = frozenset("he she they we i".split())
+TIME_NOUNS = frozenset(
+    """week weekend month year morning afternoon evening night spring summer fall autumn winter season
+    quarter time past semana mes año mañana tarde noche""".split()
+)
 
 
 _CLAUSE_NEXT = re.compile(r"\s+(?:" + "|".join(sorted(CLAUSE_START)) + r")\b")
@@ -290,7 +261,7 @@ def _trailing(text, lang, p, s, e, m) -> Reported | None:
     rest = [t for t in tokenize(text, after_verb, e) if t.word]
     if not _adjunct(rest, att.cue):
         return None  # not a closing `X said.`: the verb has its own object
-    span = _clause(text, s, comma)
+    span = clause(text, s, comma)
     return Reported(span[0], span[1], p, att.cue, att.speaker, att.cue_start) if span else None
 
 

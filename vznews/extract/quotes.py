@@ -155,6 +155,11 @@ def _one(text: str, lang: str, span: Span, at: _Where, out: list[Found], history
     firm = opens and not pre.rstrip().endswith(",")  # after a comma it may be an appositive title
     if classify.title_like(content, firm) or classify.work_or_dated(text, span, at.next_open):
         return None
+    if after is None and content.rstrip().endswith(",") and classify.title_like(content, False):
+        return None  # `"Tales of the Old Coast," a radio drama, …`: a title the sentence goes on about
+    if pre.rstrip().endswith(":") and classify.single_term(content) and content.lstrip()[:1].islower() and after is None \
+            and not _verb_right_before(text, before, span):
+        return None  # `a new title for his resume: "folk archivist."`: a term, not something said
     if classify.nickname(text, span):
         return None
     if not firm and not span.dash and classify.single_term(content) and not (
