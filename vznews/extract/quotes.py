@@ -171,6 +171,9 @@ def _one(text: str, lang: str, span: Span, at: _Where, out: list[Found], history
     def found(kind: str, att, joined: bool = False) -> Found:
         return Found(span.start, span.end, span.paragraph, kind, att.cue, att.speaker, att.anchor if isinstance(att, Found) else att.cue_start, joined)
 
+    if after is not None and before is not None and before.speaker is not None and before.tight \
+            and content.rstrip().endswith("."):
+        after = None  # `He added, "…." The court agreed.`: the quote's sentence ended; the next is not its cue
     if after is not None and after.speaker is not None and (opens or classify.ends_clause(content)):
         return found("direct" if opens else "mixed", after)
     if before is not None and before.speaker is not None:
