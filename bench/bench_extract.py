@@ -187,7 +187,8 @@ def main() -> int:
         report("own gold: quotes (tests/extract/gold)", quotes_gold, score)
         print("  (scored as `vznews extract --output` writes them: an interrupted quote is one span, while this gold"
               " lists its parts, so each split pair counts one miss; bench_quotes.py scores the stored parts)")
-    report("own gold: people (tests/extract/entity_gold)", load(ROOT / "tests" / "extract" / "entity_gold" / "people.jsonl"), score)
+    for gold in sorted((ROOT / "tests" / "extract" / "entity_gold").glob("*.jsonl")):  # people.jsonl, people_heldout.jsonl
+        report(f"own gold: people ({gold.name})", load(gold), score)
     corpus = a.eval / "polnear-train.jsonl"
     polnear = load(corpus) if corpus.exists() else []
     if polnear and not a.skip_corpus:

@@ -129,7 +129,8 @@ def _relabel(text: str, ent: RawEntity, name: str) -> str:
         return "ORG"  # "Harvard Law School"
     if len(words) > 1 and words[-1].isupper() and len(words[-1]) >= 2 and words[-1] not in ("II", "III", "IV", "JR", "SR"):
         return "ORG"  # "Indiana GOP", "Priorities USA"
-    if _DETERMINER.search(text, max(0, ent.start - 5), ent.start):  # people take no article: "las Fuerzas Armadas"
+    if _DETERMINER.search(text, max(0, ent.start - 5), ent.start) or ent.text.split()[0] in ("el", "la", "los", "las"):
+        # people take no article: "las Fuerzas Armadas"
         after = _WORD_AFTER.match(text, ent.end, min(len(text), ent.end + 40))
         return "FAC" if after and after.group(1).lower() in _PLACE_NOUNS else "ORG"
     return "PERSON"
@@ -188,6 +189,8 @@ def _plausible(name: str, label: str) -> bool:
         return False
     if label == "ORG" and len(words) == 1 and name.lower() in _NOT_ORGS:
         return False
+    if len(words) == 1 and name.lower() in title_words() and name.lower() not in lexicon.first_names():
+        return False  # "El Comandante", "the Senator": a title alone names no one here
     if _FIGURE.search(name):
         return False  # "Quintero 52.4 percent": a name and a figure, not a name
     if label == "PERSON" and (len(words) > 5 or any(c.isdigit() for c in name) or any(w.lower() in NOT_IN_NAMES for w in words)):

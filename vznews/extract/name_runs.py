@@ -21,6 +21,7 @@ _CAP = r"[A-ZÁÉÍÓÚÑ][\wáéíóúñü-]*"
 _LINK = r"(?:de|del|de la|de las|de los|por la|por el|para la|para el)"
 _RUN = re.compile(rf"{_CAP}(?:(?:[ ]{_LINK})?[ ]{_CAP})+")
 _PLACE_LEAD = frozenset("puerto porto avenida calle plaza villa san santa alto bajo costa tres".split())
+_LEADS = _PLACE_LEAD | frozenset("universidad liceo escuela colegio instituto fundación hospital consejo tribunal asamblea".split())
 
 
 def _runs(text: str) -> list[tuple[int, int]]:
@@ -33,6 +34,11 @@ def _runs(text: str) -> list[tuple[int, int]]:
         while len(words) > 1 and (words[0].lower() in stop or words[0].lower() in ("según", "segun")):
             s += len(words[0]) + 1
             words = words[1:]
+        lead = next((i for i, w in enumerate(words) if i and w.lower() in _LEADS), None)
+        if lead is not None and re.search(r"(?:^|[.!?:;«“\"]\s*|\n)$", text[max(0, s - 3) : s]):
+            # "Estudiantes de la Universidad Católica…": a sentence's first word is no part of the name
+            s += sum(len(w) + 1 for w in words[:lead])
+            words = words[lead:]
         if len(words) > 1:
             out.append((s, e))
     return out
