@@ -56,7 +56,16 @@ def tokenize_sentence(text: str, start: int, end: int, limit: int = 60) -> list[
     out = []
     for m in _pattern().finditer(text, start, end):
         t = m.group()
-        if t in (".", "!", "?", ";") or len(out) >= limit:
+        if len(out) >= limit or (t in (".", "!", "?", ";") and not _mid_sentence(text, m.end(), end)):
             break
         out.append(_new(Tok, (t, m.start(), m.end(), t.lower(), t[:1].isupper(), t[:1].isalnum())))
     return out
+
+
+_GOES_ON = re.compile(r"\)?\s*[,)]|\)\s+[a-z]")
+
+
+def _mid_sentence(text: str, after: int, end: int) -> bool:
+    """A period the sentence goes on after: an abbreviation before a comma or a closing bracket
+    (`Allentown, Pa., said`, `Earl Brandt (D-Ore.) said`)."""
+    return text[after - 1] == "." and bool(_GOES_ON.match(text, after, end))

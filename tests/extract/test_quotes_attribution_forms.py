@@ -1,0 +1,33 @@
+"""Attribution forms of English news the speaker rules must read (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from vznews.extract.quotes import extract_quotes
+
+LEAD = "“We lost the vote,” said Paul Drake.\n\n"
+
+
+def last(text: str):
+    qs = extract_quotes(LEAD + text, "en")
+    return qs[-1].kind, qs[-1].speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“There is energy in a whole host of races,” Rep. Earl Brandt (D-Ore.) said.", "Earl Brandt"),
+        ("“If the mayor had listened, I would not be here,” Mr. Danner, now 81 and retired in Salem, Mass., said.",
+         "Danner"),
+        ("“I just don't think she has been truthful,” Celia Park, 67, a retired nurse in Allentown, Pa., said.",
+         "Celia Park"),
+    ],
+)
+def test_an_abbreviation_inside_the_speaker_phrase_does_not_end_the_attribution(text, speaker):
+    assert last(text) == ("direct", speaker)
+
+
+def test_a_sentence_still_ends_at_a_period_before_a_capital():
+    qs = extract_quotes("“We are done,” she said. Mr. Hale left (for Salem, Ore.). Nobody followed.", "en")
+    assert [q.speaker for q in qs if q.kind == "direct"] == ["she"]
