@@ -31,3 +31,18 @@ def test_an_abbreviation_inside_the_speaker_phrase_does_not_end_the_attribution(
 def test_a_sentence_still_ends_at_a_period_before_a_capital():
     qs = extract_quotes("“We are done,” she said. Mr. Hale left (for Salem, Ore.). Nobody followed.", "en")
     assert [q.speaker for q in qs if q.kind == "direct"] == ["she"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("When asked whom she supported, Ms. Sherry smiled and said, “I am waiting for someone else to run.”",
+         "Sherry"),
+        ("The debate was so calm that Mr. Hale was prompted to say, “So far, I cannot believe how civil it is.”",
+         "Hale"),
+        ("Ana Ortiz, who served two terms as governor, interjected to say: “They have both been inconsistent.”",
+         "Ana Ortiz"),
+    ],
+)
+def test_the_subject_of_a_verb_coordinated_with_the_cue_or_governing_it_speaks(text, speaker):
+    assert last(text) == ("direct", speaker)

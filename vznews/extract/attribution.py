@@ -11,25 +11,19 @@ import re
 from typing import NamedTuple
 
 from vznews.extract import lexicon
-from vznews.extract.speakers import Speaker, parse_speaker
-from vznews.extract.tokens import Tok, tokenize, tokenize_sentence
-from vznews.extract.wordsets import CLAUSE_WORDS, DETERMINERS, NON_NAMES
-
-AUX = frozenset(
-    """has had have having was were is would will could can might may should must did does do to also later
-    then once again earlier recently previously simply just finally flatly quickly still repeatedly often
-    later first ha había habría ya también luego después""".split()
+from vznews.extract.cues import (  # noqa: F401  (re-exported: the quote rules ask attribution for them)
+    ACCORDING, ACCORDING_FIRST, AUX, PLURAL_PRONOUNS, POSSESSIVES, SUBJECT_PRONOUNS, verb_at as _verb_at,
 )
-POSSESSIVES = frozenset("his her their its our my your su sus".split())
-PLURAL_PRONOUNS = frozenset("i you we they who".split())
-SUBJECT_PRONOUNS = frozenset("i you we they he she it who which that él ella ellos ellas".split())
+from vznews.extract.speakers import Speaker, parse_speaker
+from vznews.extract.subjects import sentence_subject, strip_aux as _strip_aux, subject_of  # noqa: F401
+from vznews.extract.tokens import Tok, tokenize, tokenize_sentence
+from vznews.extract.wordsets import NON_NAMES
+
 STOP_AFTER = frozenset(
     """in on at during after before while when as adding noting saying because though although referring
     according to told who which that last this en durante tras mientras cuando al que quien""".split()
 )
 SENTENCE_STOP = frozenset(".!?;")
-ACCORDING = {("according", "to"): "according to", ("según",): "según", ("segun",): "según"}
-ACCORDING_FIRST = frozenset(k[0] for k in ACCORDING)
 
 
 class Attribution(NamedTuple):
@@ -39,48 +33,6 @@ class Attribution(NamedTuple):
     cue: str
     cue_start: int
     tight: bool
-
-
-def _verb_at(toks: list[Tok], k: int, lang: str) -> tuple[str, int] | None:
-    """(cue as written, token length) when a speech verb or `according to` starts at token k."""
-    v = lexicon.verbs(lang)
-    t = toks[k]
-    low = t.low
-    if low in ACCORDING_FIRST:
-        for key, cue in ACCORDING.items():
-            if tuple(x.low for x in toks[k : k + len(key)]) == key:
-                return cue, len(key)
-    if low not in v.first_words or (t.cap and k > 0):
-        return None
-    if k + 1 < len(toks):
-        two = f"{low} {toks[k + 1].low}"
-        if two in v.forms:
-            return " ".join(x.text for x in toks[k : k + 2]), 2
-    if low not in v.forms:
-        return None
-    prev = toks[k - 1].low if k > 0 else ""
-    if prev in DETERMINERS or prev in POSSESSIVES or prev.endswith(("'s", "’s")):
-        return None  # a noun: "the report", "his tweets"
-    if low in v.base_only and prev not in AUX and prev not in PLURAL_PRONOUNS:
-        if not (prev.endswith("s") and k > 0 and toks[k - 1].word and low not in v.nounish):
-            return None  # a bare infinitive, an imperative or a noun, not a report
-    if low in v.nounish and not _subject_like(toks[k - 1] if k > 0 else None) and not _noun_before(toks, k):
-        return None  # "the report", "rallies and protests"
-    return t.text, 1
-
-
-def _subject_like(t: Tok | None) -> bool:
-    """True when `t` can end a subject: a name, a pronoun, a role noun, an auxiliary."""
-    if t is None:
-        return True
-    return t.cap or t.low in SUBJECT_PRONOUNS or t.low in AUX or t.low in lexicon.role_nouns()
-
-
-def _noun_before(toks: list[Tok], k: int) -> bool:
-    """`the editorial read`, `his statement read`: a determiner and a noun before the verb."""
-    if toks[k].low.endswith("s") and toks[k].low != "reads":
-        return False  # "his earlier comments": a plural noun
-    return k >= 2 and toks[k - 1].word and (toks[k - 2].low in DETERMINERS or toks[k - 2].low in POSSESSIVES)
 
 
 def _inverted_subject(toks: list[Tok]) -> list[Tok]:
@@ -102,12 +54,6 @@ def _inverted_subject(toks: list[Tok]) -> list[Tok]:
             app.append(t)
         return out + [rest[0]] + app
     return out
-
-
-def _strip_aux(toks: list[Tok]) -> list[Tok]:
-    while toks and (toks[-1].low in AUX or (toks[-1].low.endswith("ly") and not toks[-1].cap)):
-        toks = toks[:-1]
-    return toks
 
 
 ADJUNCT_OK = frozenset(
@@ -261,57 +207,3 @@ def _strip_paren(toks: list[Tok]) -> list[Tok]:
             out.append(t)
         depth -= t.text == ")" and depth > 0
     return out
-
-
-def subject_of(text: str, toks: list[Tok], cue: str, lang: str = "en") -> Speaker | None:
-    """The speaker of a verb preceded by `toks` (its clause so far).
-
-    Participles (`, saying`) and coordinated verbs (`said … and added`) share the subject of the
-    clause's earlier speech verb, or failing one, of the clause itself.
-    """
-    subject = _strip_aux(toks)
-    while subject and subject[-1].text == ",":
-        subject = subject[:-1]
-    if cue.endswith(("ing", "ando", "iendo")) or not subject or subject[-1].low in ("and", "but", "y", "e", "pero"):
-        for j in range(len(toks) - 1, 0, -1):
-            hit = _verb_at(toks, j, lang)
-            if hit is not None and hit[0] not in ("according to", "según") and not hit[0].endswith("ing"):
-                return subject_of(text, toks[:j], hit[0], lang)
-        return sentence_subject(text, toks)
-    return parse_speaker(text, subject, before_verb=True)
-
-
-_IRREGULAR_PAST = frozenset(
-    """went came made took gave got left met ran saw spoke stood won lost began held kept led sent brought
-    thought found felt became sat paid fell rose drew threw wore""".split()
-)
-
-
-def _verb_like(t: Tok) -> bool:
-    """A word that ends a clause's subject: a verb form, an auxiliary, a relative or clause word."""
-    if t.cap or not t.word:
-        return False
-    low = t.low
-    if low in CLAUSE_WORDS or low in AUX or low in _IRREGULAR_PAST or low in ("who", "which", "whose"):
-        return True
-    if low in _speech_forms() or low in lexicon.role_nouns():
-        return low in _speech_forms() and low not in lexicon.role_nouns()
-    return low.endswith(("ed", "ing")) and len(low) > 4
-
-
-def sentence_subject(text: str, toks: list[Tok]) -> Speaker | None:
-    """The subject at the head of a clause: its words up to the first verb-like word."""
-    out: list[Tok] = []
-    for t in toks:
-        if t.text in (";", ":") or len(out) > 24:
-            break
-        if _verb_like(t) and any(x.word for x in out):
-            break
-        out.append(t)
-    return parse_speaker(text, out, before_verb=True) if out else None
-
-
-def _speech_forms() -> frozenset[str]:
-    from vznews.extract.speakers import _all_verb_forms
-
-    return _all_verb_forms()
