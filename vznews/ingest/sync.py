@@ -194,6 +194,7 @@ def run_sync(config: Config, db_path: Path, *, only: str | None = None, workers:
     db = open_db(db_path)
     now = datetime.now(timezone.utc).replace(microsecond=0)
     try:
+        writes.prepare_writer(db)
         stored = writes.sync_feed_rows(db, feeds)
         run_id = writes.start_run(db, format_utc(now))
     except sqlite3.Error as exc:
