@@ -46,3 +46,25 @@ def test_a_sentence_still_ends_at_a_period_before_a_capital():
 )
 def test_the_subject_of_a_verb_coordinated_with_the_cue_or_governing_it_speaks(text, speaker):
     assert last(text) == ("direct", speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("When the old senator died in 1998, Governor Lena Ortiz released the following statement:\n\n"
+         "“Our state has lost a stubborn and honest voice.”", "Lena Ortiz"),
+        ("The Daily Ledger made the same claims in March, and the Harbor Tribune responded:\n\n"
+         "“If there are people in this city who are at risk, we must act.”", "Harbor Tribune"),
+    ],
+)
+def test_a_paragraph_ending_in_a_colon_introduces_the_quotation_below_it(text, speaker):
+    assert last(text) == ("direct", speaker)
+
+
+def test_a_quotation_below_a_paragraph_without_a_colon_takes_the_last_speaker():
+    assert last("Governor Lena Ortiz released a statement on Monday.\n\n“Our state has lost a voice.”") == (
+        "direct", "Paul Drake")
+
+
+def test_and_i_quote_is_not_a_new_speaker():
+    assert last("No wonder Ana Ruiz said, and I quote, “We love the quiet voters.”") == ("direct", "Ana Ruiz")

@@ -15,7 +15,7 @@ from typing import NamedTuple
 from vznews.extract import attribution, classify, indirect
 from vznews.extract.language import guess_language
 from vznews.extract.marks import Span, find_spans
-from vznews.extract.paragraphs import Sentences, split_paragraphs
+from vznews.extract.paragraphs import Sentences, sentence_ends, split_paragraphs
 from vznews.extract.resolve import resolve_speakers
 from vznews.extract.spanish import raya_spans
 from vznews.extract.speakers import Speaker, parse_speaker
@@ -185,7 +185,7 @@ def _one(text: str, lang: str, span: Span, at: _Where, out: list[Found], history
     if span.single and prev is None:
         return None  # single marks without an attribution: a headline's quoted words, an aside
     if opens and (classify.sentence_like(content, span) or after is not None):
-        byline = _dash_byline(text, span, at)
+        byline = _dash_byline(text, span, at) or (_introduced(text, lang, at.para[0]) if bare_start else None)
         if byline is not None:
             return found("direct", byline)
         last = _last_speaker(span.open_at, out, history)
@@ -217,6 +217,28 @@ def _clause_subject(text: str, before, at: _Where):
             if not any(a <= t.start < b for a, b in at.quoted)]
     sp = attribution.sentence_subject(text, toks)
     return attribution.Attribution(sp, before.cue, before.cue_start, before.tight) if sp else before
+
+
+def _introduced(text: str, lang: str, para_lo: int):
+    """The speaker of a paragraph ending in a colon just before this one: `X released this statement:`,
+    `The Tribune responded:` introduce the quotation set off below them."""
+    colon = len(text[:para_lo].rstrip()) - 1
+    if colon < 0 or text[colon] != ":" or "\n" not in text[colon:para_lo]:
+        return None
+    lo = text.rfind("\n", 0, colon) + 1
+    ends = [e for e in sentence_ends(text, lo, colon) if e < colon]
+    lo = ends[-1] if ends else lo
+    att = attribution.before(text, lang, lo, colon + 1)
+    if att is not None and att.speaker is not None and att.speaker.kind in ("person", "org"):
+        return att
+    named = attribution.name_colon(text, lo, colon + 1)
+    if named is not None:
+        return named
+    # `When the senator died, Governor Ortiz released this statement:`: the subject of the last clause
+    sp = attribution.sentence_subject(text, tokenize(text, text.rfind(",", lo, colon) + 1 or lo, colon))
+    if sp is None or sp.kind != "person" or " " not in sp.text:
+        return None
+    return attribution.Attribution(sp, ":", colon, True)
 
 
 def _dash_byline(text: str, span: Span, at: _Where):

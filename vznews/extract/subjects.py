@@ -28,6 +28,19 @@ def subject_of(text: str, toks: list[Tok], cue: str, lang: str = "en") -> Speake
     if toks and toks[-1].low == "to" and subject:
         subject = _infinitive_subject(subject)  # `Mr. Hale was prompted to say`, `she wanted to add`
     coordinated = bool(subject) and subject[-1].low in ("and", "but", "y", "e", "pero")
+    joined = max((i for i in range(len(subject) - 2) if subject[i].text == "," and subject[i + 1].low in ("and", "but")),
+                 default=None)
+    if joined is not None and not coordinated:
+        # `The Ledger made the claims in March, and the Tribune responded`: the second clause's subject
+        sp = parse_speaker(text, subject[joined + 2 :], before_verb=True)
+        if sp is not None and sp.kind in ("person", "org"):
+            return sp
+        if cue.lower() == "quote" and [t.low for t in subject[joined + 2 :]] == ["i"]:
+            # `Ruiz said, and I quote, "…"`: the writer's aside; the quote is the earlier verb's
+            for j in range(joined - 1, 0, -1):
+                hit = verb_at(toks, j, lang)
+                if hit is not None:
+                    return subject_of(text, toks[:j], hit[0], lang)
     if coordinated:
         own = _own_clause(text, subject[:-1])  # `When asked, Ms. Sherry smiled and said`: this clause's subject
         if own is not None:
