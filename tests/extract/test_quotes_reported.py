@@ -64,3 +64,11 @@ def test_a_title_followed_by_a_comma_and_no_attribution_is_a_work():
     said = found("“Stories From the Attic,” she said, “was my grandfather's favourite.”")
     assert said and all(s == "she" or s is None or s for _, _, s in said)
     assert found("“Stories From the Attic,” Lena Ortiz said.")[0][:2] == ("direct", "Stories From the Attic")
+
+
+def test_the_text_quoted_after_a_cited_headline_and_its_byline_is_not_speech():
+    review = ("CLOSING—\"The Blue Room to shut in May,\" by the Ledger's Ben Sato: \"The Blue Room, a small club "
+              "that launched many singers, will close in May, its owners announced on Tuesday.\"")
+    assert [q for q in found(review) if q[0] == "direct"] == []
+    said = "Asked about the closure, the owner, Ben Sato, said: \"We gave it eighteen good years.\""
+    assert found(said) == [("direct", "We gave it eighteen good years.", "Ben Sato")]

@@ -107,3 +107,12 @@ def short_name(content: str) -> bool:
     """One to three capitalized words: a name or a title (`a show called "Horizon"`), not speech."""
     words = _WORD.findall(content)
     return 0 < len(words) <= 3 and all(w[:1].isupper() for w in words) and not content.rstrip()[-1:] in "!?"
+
+
+_BYLINE_COLON = re.compile(r"\s*,?\s*by\s+[^:\"“”.!?]{2,80}:\s*$")
+
+
+def excerpt_of_work(pre: str, after_quote: bool) -> bool:
+    """`"Headline," by the Ledger's Ben Sato: "…"`: the words quoted after a cited headline and its
+    byline are the cited article's text (a press review), not something said."""
+    return after_quote and bool(_BYLINE_COLON.match(pre))

@@ -162,6 +162,8 @@ def _one(text: str, lang: str, span: Span, at: _Where, out: list[Found], history
         return None  # `a new title for his resume: "folk archivist."`: a term, not something said
     if classify.nickname(text, span):
         return None
+    if classify.excerpt_of_work(pre, at.clause_lo > at.sentence_lo and text[at.clause_lo - 1] in "\"”'"):
+        return None
     if not firm and not span.dash and classify.single_term(content) and not (
             _verb_right_before(text, before, span) and classify.ends_clause(content)):
         return None  # `called him a "dictator"`: a term, not a quotation (but `shouted "Liar!"` is one)
