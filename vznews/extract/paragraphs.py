@@ -1,7 +1,8 @@
 """Paragraphs and sentences of an article body, as character offsets into it.
 
 Feed text and extracted full text put one paragraph per line (often with blank lines between),
-so every non-blank line is a paragraph. Sentences are found with a small abbreviation-aware rule,
+so every non-blank line is a paragraph; plain text hard-wrapped at a fixed width has its paragraphs
+between blank lines instead. Sentences are found with a small abbreviation-aware rule,
 enough to bound the context a quote's attribution is looked for in.
 """
 
@@ -25,8 +26,10 @@ _OPENING = frozenset("\"“«‘„")
 
 
 def split_paragraphs(text: str) -> list[tuple[int, int]]:
-    """Return (start, end) of every paragraph: each non-blank line, without its outer whitespace."""
-    out = []
+    """Return (start, end) of every paragraph, without its outer whitespace: each non-blank line, or,
+    in hard-wrapped plain text (lines broken at a fixed width, paragraphs apart by blank lines), each
+    block of lines between blank lines."""
+    lines = []
     for m in _LINE.finditer(text):
         s, e = m.span()
         while s < e and text[s].isspace():
@@ -34,8 +37,36 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
         while e > s and text[e - 1].isspace():
             e -= 1
         if e > s:
-            out.append((s, e))
+            lines.append((s, e))
+    blocks = _blocks(text, lines)
+    return [(b[0][0], b[-1][1]) for b in blocks] if _hard_wrapped(text, blocks) else lines
+
+
+def _blocks(text: str, lines: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """Runs of lines with no blank line between them."""
+    out: list[list[tuple[int, int]]] = []
+    for s, e in lines:
+        if out and text.count("\n", out[-1][-1][1], s) == 1:
+            out[-1].append((s, e))
+        else:
+            out.append([(s, e)])
     return out
+
+
+def _hard_wrapped(text: str, blocks: list[list[tuple[int, int]]]) -> bool:
+    """Most line breaks inside blocks fall where a fixed width ran out: the line is long, and the
+    next line's first word would not have fitted on it (a list or a verse breaks earlier)."""
+    inner = [(b[i], b[i + 1]) for b in blocks for i in range(len(b) - 1)]
+    if len(blocks) < 2 or len(inner) < 2:
+        return False
+    width = max(e - s for b in blocks for s, e in b)
+    if width > 100 or width < 40:
+        return False  # one paragraph per long line; or short lines: a list, a verse, an address
+    full = 0
+    for (s, e), (ns, ne) in inner:
+        first = text[ns:ne].split(None, 1)[0]
+        full += (e - s) + 1 + len(first) > width - 2 and (e - s) >= 0.6 * width
+    return full >= 0.8 * len(inner)
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
