@@ -68,3 +68,17 @@ def test_a_quotation_below_a_paragraph_without_a_colon_takes_the_last_speaker():
 
 def test_and_i_quote_is_not_a_new_speaker():
     assert last("No wonder Ana Ruiz said, and I quote, “We love the quiet voters.”") == ("direct", "Ana Ruiz")
+
+
+def test_a_name_closing_an_appositive_subject_is_whom_a_later_he_means():
+    text = ("“I voted for change,” said Rosa Imbert, 27.\n\n"
+            "An engineer from the coast, who asked to be named only by his first name, Tomas, said police had "
+            "come to his house twice.\n\n“They have the lists,” he said.")
+    assert [q.speaker for q in extract_quotes(text, "en") if q.kind == "direct"] == ["Rosa Imbert", "Tomas"]
+
+
+def test_a_former_office_is_not_what_a_later_the_governor_means():
+    text = ("Governor Sam Ortega spoke first.\n\n"
+            "Ana Whitby, the former governor and party chair, told reporters she would not vote for him.\n\n"
+            "“I have known him for fourteen years,” the governor said.")
+    assert extract_quotes(text, "en")[-1].speaker == "Sam Ortega"

@@ -84,6 +84,7 @@ def _quotes(aid: str):
         ("vh-2026-0307-observers", "We will not be rushed", "Katarina Lindqvist"),  # quote-only paragraph
         ("vh-2026-0309-bulletin", "The council calls on all Valdorians", "Ana Belén Ortiz"),  # multi-paragraph
         ("vh-2026-0315-march", "The real people are here", "Héctor Salvatierra"),  # "he" after another man
+        ("https://hemisphere-report.example/?p=20247", "They have the lists", "Daniel"),  # name closing an appositive
     ],
 )
 def test_planted_patterns(aid, text_start, speaker):

@@ -139,7 +139,15 @@ def _verb_that(text, lang, p, s, e, m, sentence: _Toks) -> Reported | None:
     """`X said (that) clause`: the clause runs to the end of the sentence."""
     that = _AFTER_VERB.match(text, m.end(), e)
     if that is None and not _CLAUSE_NEXT.match(text, m.end(), e):
-        return _cheap_event(text, lang, p, s, m)
+        ev = _cheap_event(text, lang, p, s, m)
+        if ev is None and text[s : m.start()].rstrip().endswith(","):
+            # `An engineer, who gave only his first name, Daniel, said police came`: the name closing an
+            # appositive is who spoke, whom a later `he said` refers to
+            toks = tokenize(text, _window_start(text, s, m.start()), m.end())
+            k = len(toks) - 1
+            hit = attribution._verb_at(toks, k, lang) if k > 0 else None
+            return _event(text, p, toks, k, hit[0], m) if hit is not None else None
+        return ev
     toks = tokenize(text, _window_start(text, s, m.start()), that.end() if that else min(e, m.end() + 40))
     k = next((i for i, t in enumerate(toks) if t.start == m.start()), None)
     if not k:

@@ -105,6 +105,17 @@ def _word_before(text: str, word: str, before: int) -> int:
     return -1
 
 
+_PAST = frozenset("former ex ex- onetime one-time then-former late retired expresidente exministro exministra".split())
+
+
+def _current_roles(role: str | None) -> frozenset[str]:
+    """The role words a later `the governor` may refer to: none of a former office (`the former governor`)."""
+    words = (role or "").lower().replace("ex-", "ex ").split()
+    if any(w in _PAST for w in words):
+        return frozenset()
+    return frozenset(role_key(w) for w in words)
+
+
 def _role_of(sp: Speaker) -> str | None:
     """The role a definite description names: "the president" -> "president", "el jefe de Estado" -> "presidente"."""
     words = sp.text.split()
@@ -175,7 +186,7 @@ def resolve_speakers(text: str, found: list, events: list = ()) -> list[Quote]:
             elif sp.kind == "person":
                 name = expand_surname(sp, names, counts)
                 gender = sp.gender or lexicon.first_name_gender(name.split()[0]) or _role_gender(sp.role)
-                roles = frozenset(role_key(w) for w in (sp.role or "").split())
+                roles = _current_roles(sp.role)
                 history.append(Said(sp.start, name, gender, roles))
             elif sp.text.lower() in _DOCUMENTS and issuer is not None and sp.start - issuer[0] < _IN_VIEW // 3:
                 name = issuer[1]  # `X said in a statement … "…," the statement said`: X's statement
