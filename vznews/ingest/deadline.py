@@ -7,6 +7,13 @@ connections is given at most the time left before the current thread's deadline,
 and none at all once it has passed (httpcore.ReadTimeout, which httpx reports as
 httpx.ReadTimeout).
 
+The host name lookup is bounded too: `socket.create_connection` calls the system
+resolver, which has no timeout of its own (a resolver that never answers would hold
+the worker for good). The lookup runs on a helper daemon thread that the fetch waits
+for at most the connect time left; past that the connection fails with
+httpcore.ConnectTimeout naming the host (`DNS_TIMEOUT` in its message), and the
+helper is abandoned. The addresses it finds are then connected to in turn.
+
     install(client)                      # once, after creating the httpx.Client
     with deadline(time.monotonic() + 60):
         client.send(...)                 # headers and body within 60 s in total
@@ -14,6 +21,8 @@ httpx.ReadTimeout).
 
 from __future__ import annotations
 
+import ipaddress
+import socket
 import threading
 import time
 from contextlib import contextmanager
@@ -66,13 +75,60 @@ class _Stream(httpcore.NetworkStream):
         return self._inner.get_extra_info(info)
 
 
+DNS_TIMEOUT = "no answer from DNS"  # in the ConnectTimeout raised when a lookup overruns
+
+
+def _is_address(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host.split("%", 1)[0])
+    except ValueError:
+        return False
+    return True
+
+
+def resolve(host: str, port: int, timeout: float | None) -> list[str]:
+    """The addresses of `host` (IP literals as they are), in the resolver's order, waiting
+    at most `timeout` seconds (None: as long as it takes). Raises httpcore.ConnectTimeout
+    when the resolver has not answered in time, httpcore.ConnectError when it fails."""
+    if _is_address(host):
+        return [host]
+    answer: list[Any] = []
+    done = threading.Event()
+
+    def look_up() -> None:
+        try:
+            answer.append(socket.getaddrinfo(host, port, 0, socket.SOCK_STREAM))
+        except BaseException as exc:  # handed to the waiting fetch
+            answer.append(exc)
+        finally:
+            done.set()
+
+    threading.Thread(target=look_up, name="vznews-dns", daemon=True).start()
+    if not done.wait(timeout):
+        raise httpcore.ConnectTimeout(f"{DNS_TIMEOUT} within {round(timeout, 1):g} s")
+    found = answer[0]
+    if isinstance(found, BaseException):
+        raise httpcore.ConnectError(str(found) or type(found).__name__)
+    addresses = list(dict.fromkeys(str(info[4][0]) for info in found))
+    if not addresses:
+        raise httpcore.ConnectError(f"no address found for {host}")
+    return addresses
+
+
 class _Backend(httpcore.NetworkBackend):
     def __init__(self, inner: httpcore.NetworkBackend) -> None:
         self._inner = inner
 
     def connect_tcp(self, host: str, port: int, timeout: float | None = None, local_address: str | None = None,
                     socket_options: Any = None) -> httpcore.NetworkStream:
-        return _Stream(self._inner.connect_tcp(host, port, _left(timeout), local_address, socket_options))
+        failure: Exception | None = None
+        for address in resolve(host, port, _left(timeout)):
+            try:
+                return _Stream(self._inner.connect_tcp(address, port, _left(timeout), local_address, socket_options))
+            except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:  # the next address, as create_connection does
+                failure = exc
+        assert failure is not None
+        raise failure
 
     def connect_unix_socket(self, path: str, timeout: float | None = None,
                             socket_options: Any = None) -> httpcore.NetworkStream:

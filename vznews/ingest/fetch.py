@@ -155,7 +155,8 @@ class Fetcher:
         except _Failure as failure:
             return FetchResult(url=url, final_url=url, status=failure.status, error=str(failure), retry_after=failure.retry_after)
         except httpx.HTTPError as exc:
-            if isinstance(exc, httpx.TimeoutException) and time.monotonic() >= deadline - 0.05:
+            dns = fetch_deadline.DNS_TIMEOUT in str(exc)  # its own line says how long it waited
+            if isinstance(exc, httpx.TimeoutException) and time.monotonic() >= deadline - 0.05 and not dns:
                 return FetchResult(url=url, final_url=url, error=f"took longer than the {self.settings.deadline:g} s deadline")
             return FetchResult(url=url, final_url=url, error=describe_http_error(exc, self.settings))
 
@@ -246,6 +247,8 @@ def describe_http_error(exc: httpx.HTTPError, settings: Settings) -> str:
     except RuntimeError:
         pass
     if isinstance(exc, httpx.ConnectTimeout):
+        if fetch_deadline.DNS_TIMEOUT in str(exc):
+            return f"timed out looking up {host}: {exc}"
         return f"timed out connecting to {host}"
     if isinstance(exc, (httpx.ReadTimeout, httpx.WriteTimeout, httpx.PoolTimeout)):
         return f"timed out waiting for {host} (no data for {settings.timeout:g} s)"
