@@ -72,3 +72,20 @@ def test_the_text_quoted_after_a_cited_headline_and_its_byline_is_not_speech():
     assert [q for q in found(review) if q[0] == "direct"] == []
     said = "Asked about the closure, the owner, Ben Sato, said: \"We gave it eighteen good years.\""
     assert found(said) == [("direct", "We gave it eighteen good years.", "Ben Sato")]
+
+
+def test_states_after_a_direction_or_a_number_is_the_noun():
+    assert found("The race now moves to western states this week that Lopez is counting on winning.") == []
+    assert found("The report states that the bridge is safe.")[0][1] == "the bridge is safe"
+
+
+def test_a_clause_after_and_is_not_a_closing_attribution():
+    text = "A small firm was involved in each of the eight largest deals, and Brandt advised on three of those."
+    assert found(text) == []
+    assert found("The firm was involved in all eight deals, Brandt said.")[0][1:] == (
+        "The firm was involved in all eight deals", "Brandt")
+
+
+def test_according_to_after_a_word_that_cannot_end_a_clause_reports_the_sentence():
+    text = "He crossed the border years ago after, according to him, the network censored his first report."
+    assert [q[1] for q in found(text)] == [text[:-1]]

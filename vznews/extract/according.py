@@ -25,6 +25,12 @@ FINITE = frozenset(
 )
 
 
+# A word that cannot end a clause: `He left after, according to him, the network censored …`
+_OPEN_ENDED = frozenset(
+    "after before because since when while although though if as until unless whether and but or of to".split()
+)
+
+
 def reported(text: str, a: int, b: int) -> tuple[int, int] | None:
     """The reported clause from `a`, up to where the sentence moves on (`, but …`, `, which …`)."""
     aside = _ASIDE.match(text, a, b)
@@ -68,7 +74,7 @@ def according(text: str, lang: str, s: int, e: int, m: re.Match, has_quote: bool
             # `In addition, according to the department, nearly nine million …`: the words after it
             sp = parse_speaker(text, toks[k + n : comma])
             span = reported(text, toks[comma + 1].start, toks[-1].end)
-        elif comma is not None and len(rest) >= 2 and rest[0].low in FINITE:
+        elif comma is not None and len(rest) >= 2 and (rest[0].low in FINITE or toks[k - 2].low in _OPEN_ENDED):
             # `Among the rulings at risk, according to X, are twelve …`: the subject before, its verb after
             sp = parse_speaker(text, toks[k + n : comma])
             span = clause(text, max(lo, toks[0].start), toks[-1].end)

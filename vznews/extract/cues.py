@@ -14,6 +14,11 @@ AUX = frozenset(
 POSSESSIVES = frozenset("his her their its our my your su sus".split())
 PLURAL_PRONOUNS = frozenset("i you we they who".split())
 SUBJECT_PRONOUNS = frozenset("i you we they he she it who which that él ella ellos ellas".split())
+_STATES_ADJ = frozenset(
+    """western eastern northern southern midwestern central coastal key swing battleground border other
+    several many all both two three four five six seven eight nine ten these those early late remaining
+    individual member neighboring neighbouring red blue""".split()
+)
 ACCORDING = {("according", "to"): "according to", ("según",): "según", ("segun",): "según"}
 ACCORDING_FIRST = frozenset(k[0] for k in ACCORDING)
 
@@ -36,6 +41,8 @@ def verb_at(toks: list[Tok], k: int, lang: str) -> tuple[str, int] | None:
     if low not in v.forms:
         return None
     prev = toks[k - 1].low if k > 0 else ""
+    if low == "states" and (prev in _STATES_ADJ or prev.isdigit()):
+        return None  # "western states", "50 states", "both states": the noun
     if prev in DETERMINERS or prev in POSSESSIVES or prev.endswith(("'s", "’s")):
         return None  # a noun: "the report", "his tweets"
     if low in v.base_only and prev not in AUX and prev not in PLURAL_PRONOUNS:

@@ -257,6 +257,8 @@ def _trailing(text, lang, p, s, e, m) -> Reported | None:
     if att is None or att.speaker is None or att.cue_start != m.start():
         return None
     subject = [t for t in tokenize(text, comma + 1, m.start()) if t.word]
+    if subject and subject[0].low in ("and", "but", "or", "so", "y", "pero"):
+        return None  # `…, and Centerview advised on three of those`: a second clause, not an attribution
     if len(subject) > 10 or any(t.low in CLAUSE_WORDS or t.low in BOUNDARY for t in subject):
         return None  # `…, which he usually preaches`: not a closing attribution
     if not subject and att.speaker.kind == "group" and len(att.speaker.text.split()) > 4:
