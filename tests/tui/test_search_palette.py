@@ -65,13 +65,13 @@ async def test_enter_opens_article_quote_and_entity_results(seeded: Seeded, make
         await press(pilot, "escape")
         assert isinstance(app.screen, SearchScreen)
         results = app.screen.query_one(SearchResults)
-        ids = [results.get_option_at_index(i).id for i in range(results.option_count)]
-        results.highlighted = next(i for i, key in enumerate(ids) if key and key.startswith("a"))
+        ids = [entry.id for entry in results.entries]
+        results.move_to(next(i for i, key in enumerate(ids) if key and key.startswith("a")))
         await press(pilot, "enter")
         assert isinstance(app.screen, ArticleScreen) and app.screen.quote_id is None
         await press(pilot, "escape")
         results = app.screen.query_one(SearchResults)
-        results.highlighted = next(i for i, key in enumerate(ids) if key and key.startswith("q"))
+        results.move_to(next(i for i, key in enumerate(ids) if key and key.startswith("q")))
         await press(pilot, "enter")
         assert isinstance(app.screen, ArticleScreen) and app.screen.quote_id is not None
         await press(pilot, "escape", "escape", "escape")

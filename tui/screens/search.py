@@ -11,24 +11,23 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.widgets import Input, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Input, Static
 
 from vznews.tui.messages import OpenArticle, OpenEntity
 from vznews.tui.screens.base import BaseScreen
 from vznews.tui.textfmt import fg, safe, short_when
 from vznews.tui.widgets.filter_input import FilterInput
-from vznews.tui.widgets.reader import RefList
+from vznews.tui.widgets.result_list import Entry, ResultList
 
 LIMITS = {"articles": 20, "quotes": 20, "entities": 8}
 GROUPS = ("entities", "articles", "quotes")  # entities first: few, one line each
 TITLES = {"articles": "Articles", "quotes": "Quotes", "entities": "Entities"}
 
 
-class SearchResults(RefList):
+class SearchResults(ResultList):
     """The grouped results list (its component classes style matches and details)."""
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = RefList.COMPONENT_CLASSES | {"search--match", "search--detail", "search--heading"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = ResultList.COMPONENT_CLASSES | {"search--match", "search--detail", "search--heading"}
 
 
 class SearchScreen(BaseScreen):
@@ -36,12 +35,12 @@ class SearchScreen(BaseScreen):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "back", "Back")]
 
-    class Group(Message, bubble=False):
-        """One kind of result for one query arrived from the worker."""
+    class Found(Message, bubble=False):
+        """Some kinds of result for one query arrived from the worker (kind -> hits; "count" -> a total)."""
 
-        def __init__(self, token: int, kind: str, hits: list[Any], total: int | None, error: str | None) -> None:
+        def __init__(self, token: int, found: dict[str, Any], error: str | None = None) -> None:
             super().__init__()
-            self.token, self.kind, self.hits, self.total, self.error = token, kind, hits, total, error
+            self.token, self.found, self.error = token, found, error
 
     def __init__(self) -> None:
         super().__init__()
@@ -74,7 +73,7 @@ class SearchScreen(BaseScreen):
         self.error = None
         query = event.value.strip()
         if not query:
-            self.query_one(SearchResults).clear_options()
+            self.query_one(SearchResults).clear()
             self._status("Type to search.")
             return
         token = self._token
@@ -85,51 +84,52 @@ class SearchScreen(BaseScreen):
         from vznews.store import search
 
         db = self.app.store.db()
-        calls = (
-            ("articles", lambda: (search.search_articles(db, query, limit=LIMITS["articles"]), None)),
-            ("quotes", lambda: (search.search_quotes(db, query, limit=LIMITS["quotes"]), None)),
-            ("entities", lambda: (search.search_entities(db, query, limit=LIMITS["entities"]), None)),
+        # Two answers, so two repaints: entities (few, instant) with articles (the costly
+        # ranking) first, in their final order; then quotes and the article count.
+        steps = (
+            (("entities", lambda: search.search_entities(db, query, limit=LIMITS["entities"])),
+             ("articles", lambda: search.search_articles(db, query, limit=LIMITS["articles"]))),
+            (("quotes", lambda: search.search_quotes(db, query, limit=LIMITS["quotes"])),
+             ("count", lambda: search.count_matches(db, query))),
         )
-        for kind, call in calls:
-            if token != self._token:
-                return  # a newer query replaced this one
-            try:
-                hits, total = call()
-            except search.SearchQueryError as exc:
-                self.post_message(self.Group(token, kind, [], 0, safe(str(exc), 300)))
-                return
-            except Exception as exc:  # noqa: BLE001 - shown as one line
-                self.post_message(self.Group(token, kind, [], 0, safe(f"{type(exc).__name__}: {exc}", 300)))
-                return
-            self.post_message(self.Group(token, kind, hits, total, None))
-        if token == self._token and len(calls) == 3:
-            try:
-                total = search.count_matches(db, query)
-            except Exception:  # noqa: BLE001 - the count is only a nicety
-                return
-            self.post_message(self.Group(token, "count", [], total, None))
+        for step in steps:
+            found: dict[str, Any] = {}
+            for kind, call in step:
+                if token != self._token:
+                    return  # a newer query replaced this one
+                try:
+                    found[kind] = call()
+                except search.SearchQueryError as exc:
+                    self.post_message(self.Found(token, found, safe(str(exc), 300)))
+                    return
+                except Exception as exc:  # noqa: BLE001 - shown as one line (the count is only a nicety)
+                    if kind != "count":
+                        self.post_message(self.Found(token, found, safe(f"{type(exc).__name__}: {exc}", 300)))
+                        return
+            self.post_message(self.Found(token, found))
 
-    def on_search_screen_group(self, message: Group) -> None:
+    def on_search_screen_found(self, message: Found) -> None:
         if message.token != self._token:
             return
+        for kind, value in message.found.items():
+            if kind == "count":
+                hits, _ = self.groups.get("articles", ([], None))
+                self.groups["articles"] = (hits, value)
+            else:
+                self.groups[kind] = (value, None)
         if message.error:
             self.error = message.error
             self._status(message.error)
             return
-        if message.kind == "count":
-            hits, _ = self.groups.get("articles", ([], None))
-            self.groups["articles"] = (hits, message.total)
-        else:
-            self.groups[message.kind] = (message.hits, message.total)
         self._redraw()
 
     def _redraw(self) -> None:
         results = self.query_one(SearchResults)
-        keep = results.highlighted_option.id if results.highlighted_option is not None else None
+        keep = results.highlighted_entry.id if results.highlighted_entry is not None else None
         match = fg(results.get_component_rich_style("search--match"))
         detail = fg(results.get_component_rich_style("search--detail"))
         heading = fg(results.get_component_rich_style("search--heading"))
-        options: list[Option] = []
+        entries: list[Entry] = []
         found = 0
         for kind in GROUPS:
             if kind not in self.groups:
@@ -137,18 +137,14 @@ class SearchScreen(BaseScreen):
             hits, total = self.groups[kind]
             found += len(hits)
             count = f"{total:,}" if total is not None else f"{len(hits)}{'+' if len(hits) >= LIMITS[kind] else ''}"
-            options.append(Option(Text(f"{TITLES[kind]} ({count})", style=heading), disabled=True))
+            entries.append(Entry((Text(f"{TITLES[kind]} ({count})", style=heading),)))
             for hit in hits:
-                options.append(Option(self._prompt(kind, hit, match, detail), id=f"{kind[0]}{hit.id}"))
-        results.clear_options()
-        results.add_options(options)
-        ids = [option.id for option in options]
-        if keep is not None and keep in ids:
-            results.highlighted = ids.index(keep)
+                entries.append(Entry(self._prompt(kind, hit, match, detail), id=f"{kind[0]}{hit.id}"))
+        results.set_entries(entries, keep=keep)
         done = len(self.groups) >= 3
         self._status(f"{found} results shown" + ("" if done else " (searching…)") if found or not done else "Nothing matches.")
 
-    def _prompt(self, kind: str, hit: Any, match: Style, detail: Style) -> Text:
+    def _prompt(self, kind: str, hit: Any, match: Style, detail: Style) -> tuple[Text, ...]:
         now, tz = self.app.now(), self.app.tz
         width = max(20, self.query_one(SearchResults).scrollable_content_region.width - 2)
         when = short_when(hit.published, now, tz).strip() if kind != "entities" else ""
@@ -160,14 +156,16 @@ class SearchScreen(BaseScreen):
             speaker = marked(hit.speaker, match) if hit.speaker is not None else Text("unknown speaker")
             second = Text.assemble("  — ", speaker, Text(f"  · {safe(hit.feed_name, 60)} · {when}", style=detail))
         else:
-            return Text.assemble(marked(hit.name, match), Text(f"  {hit.kind} · {hit.article_count:,} articles", style=detail))
+            first = Text.assemble(marked(hit.name, match), Text(f"  {hit.kind} · {hit.article_count:,} articles", style=detail))
+            first.truncate(width, overflow="ellipsis")
+            return (first,)
         for line in (first, second):
             line.truncate(width, overflow="ellipsis")
-        return Text("\n").join([first, second])
+        return (first, second)
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    def on_result_list_selected(self, event: ResultList.Selected) -> None:
         event.stop()
-        option_id = event.option.id or ""
+        option_id = event.entry.id or ""
         if not option_id:
             return
         kind, ident = option_id[0], int(option_id[1:])
@@ -183,7 +181,7 @@ class SearchScreen(BaseScreen):
 
     def action_focus_results(self) -> None:
         results = self.query_one(SearchResults)
-        if results.option_count:
+        if results.entries:
             results.focus()
             if results.highlighted is None:
                 results.action_first()
