@@ -16,7 +16,7 @@ from typing import Iterator
 from vznews import locations
 from vznews.models import PhaseProgress
 
-EXTRACT_VERSION = 2  # bump when the quote or entity rules change: stale articles are redone
+EXTRACT_VERSION = 3  # bump when the quote or entity rules change: stale articles are redone
 BATCH = 16  # articles per worker task and per transaction
 PHASE = "extract"
 
