@@ -24,3 +24,58 @@ def test_a_role_titled_later_still_resolves_when_the_gender_agrees() -> None:
     )
     (q,) = [q for q in extract_quotes(text, "en") if q.kind == "direct"]
     assert q.speaker == "Miles Vance"
+
+
+def _speakers(text: str, lang: str) -> list[tuple[str | None, str | None]]:
+    return [(q.speaker, q.speaker_as_written) for q in extract_quotes(text, lang)]
+
+
+def test_a_role_noun_resolves_to_the_person_introduced_with_it_across_a_complement_and_an_honorific() -> None:
+    text = (
+        "Las partes aceptaron la mediación del obispo de Lomar, monseñor Tadeo Quiroga, y de la ONU.\n\n"
+        "«Nadie sobra en esta mesa», dijo monseñor Quiroga en la catedral.\n\n"
+        "Según el obispo, la primera condición es la liberación de los detenidos."
+    )
+    assert _speakers(text, "es") == [("Tadeo Quiroga", "Quiroga"), ("Tadeo Quiroga", "el obispo")]
+
+
+def test_a_role_written_after_the_name_or_tight_before_it_is_that_persons_role() -> None:
+    after = (
+        "Tadeo Quiroga, the archbishop of Lomar, opened the talks on Monday.\n\n"
+        "“Nobody is surplus at this table,” the archbishop said."
+    )
+    assert _speakers(after, "en") == [("Tadeo Quiroga", "the archbishop")]
+    spanish_after = (
+        "Tadeo Quiroga, arzobispo de Lomar, abrió el diálogo el lunes.\n\n"
+        "«Nadie sobra en esta mesa», afirmó el arzobispo."
+    )
+    assert _speakers(spanish_after, "es") == [("Tadeo Quiroga", "el arzobispo")]
+    tight = (
+        "El diálogo lo abrió el arzobispo Tadeo Quiroga, que llegó de madrugada.\n\n"
+        "«Nadie sobra en esta mesa», afirmó el arzobispo."
+    )
+    assert _speakers(tight, "es") == [("Tadeo Quiroga", "el arzobispo")]
+
+
+def test_a_role_two_people_in_view_hold_stays_unresolved() -> None:
+    text = (
+        "Interior Minister Ada Rook and Finance Minister Paul Venn met the unions on Friday.\n\n"
+        "“Nothing is decided yet,” the minister said."
+    )
+    assert _speakers(text, "en") == [("the minister", "the minister")]
+
+
+def test_a_spanish_article_tells_the_gender_of_a_role_noun_that_does_not() -> None:
+    text = (
+        "El fiscal Tomás Ugarte pidió la detención; la fiscal Elena Brito se opuso, y también lo hizo Ugarte más tarde.\n\n"
+        "«No hay pruebas suficientes», declaró la fiscal."
+    )
+    assert _speakers(text, "es") == [("Elena Brito", "la fiscal")]
+
+
+def test_a_former_office_written_after_the_name_is_not_the_role() -> None:
+    text = (
+        "Ana Pike, the former minister, joined Governor Lou Brandt at the rally.\n\n"
+        "“We are ready,” the minister said."
+    )
+    assert _speakers(text, "en") == [("the minister", "the minister")]

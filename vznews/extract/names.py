@@ -28,7 +28,7 @@ ROLE_SYNONYMS = {
     "gobernadora": "gobernador", "alcaldesa": "alcalde", "diputada": "diputado", "senadora": "senador",
     "secretaria": "secretario", "candidata": "candidato", "vocera": "vocero", "jueza": "juez",
     "spokeswoman": "spokesman", "spokesperson": "spokesman", "chairwoman": "chairman", "chair": "chairman",
-    "congresswoman": "congressman", "premier": "prime minister",
+    "congresswoman": "congressman", "premier": "prime minister", "arzobispa": "arzobispo", "obispa": "obispo",
 }
 
 
@@ -87,7 +87,7 @@ def full_names(text: str) -> dict[str, list[FullName]]:
                 continue
             seen.add(name)
             start = m.start() + found.find(words[0], base)
-            roles = frozenset(role_key(w) for w in role_words if w not in tit.honorifics) | _appositive_role(text, start)
+            roles = frozenset(role_key(w) for w in role_words if w not in tit.honorifics) | _appositive_role(text, start, start + len(name))
             entry = FullName(name, start, lexicon.first_name_gender(words[0]), roles)
             keys = {words[-1]} | ({words[-2]} if len(words) >= 3 and words[-2].lower() not in _CONNECTORS else set())
             for key in keys:
@@ -96,17 +96,35 @@ def full_names(text: str) -> dict[str, list[FullName]]:
     return by_surname
 
 
-_ROLE_BEFORE = re.compile(r"(?:^|[\s(])(?:the|el|la|del|al)\s+([a-záéíóúñ]+)(?:\s+([a-záéíóúñ]+))?,\s*$")
+_LOW = r"[a-záéíóúñ]+"
+_OF = r"(?:of|for|de|del|de la)"
+_PROPER = r"[A-ZÁÉÍÓÚÑ][\w’'.\-]*(?:\s+(?:[A-ZÁÉÍÓÚÑ][\w’'.\-]*|of|the|de|del|la))*"
+# "del presidente marenio, Rodrigo Azevedo", "the archbishop of Caledra, Msgr. Felipe Arriaga"
+_ROLE_BEFORE = re.compile(
+    rf"(?:^|[\s(])(?:the|el|la|del|al)\s+({_LOW})(?:\s+({_LOW}))?(?:\s+{_OF}\s+{_PROPER})?,\s*(?:(?:the|el|la)\s+)?(?:{_LOW}\s+)?$"
+)
+# "el arzobispo Felipe Arriaga", "archbishop Felipe Arriaga"
+_ROLE_TIGHT = re.compile(rf"(?:^|\s)({_LOW})\s+$")
+# "Felipe Arriaga, the archbishop of Caledra", "Felipe Arriaga, arzobispo de Caledra"
+_ROLE_AFTER = re.compile(rf",\s+(?:(?:the|el|la)\s+)?({_LOW})(?:\s+({_LOW}))?(?=[\s,.;:)]|$)(?![’'])")
 
 
-def _appositive_role(text: str, start: int) -> frozenset[str]:
-    """The role a lower-case noun phrase gives the name right after it: "del presidente marenio,
-    Rodrigo Azevedo", "the interior minister, Rafael Domínguez"."""
-    m = _ROLE_BEFORE.search(text, max(0, start - 50), start)
-    if m is None:
+def _appositive_role(text: str, start: int, end: int) -> frozenset[str]:
+    """The role a lower-case noun phrase set beside the name gives it: "del presidente marenio,
+    Rodrigo Azevedo", "the interior minister, Rafael Domínguez", "el arzobispo Felipe Arriaga",
+    "Felipe Arriaga, arzobispo de Caledra". A former office ("the former governor") is none."""
+    words: list[str] = []
+    for m in (_ROLE_BEFORE.search(text, max(0, start - 80), start), _ROLE_TIGHT.search(text, max(0, start - 30), start),
+              _ROLE_AFTER.match(text, end)):
+        if m is not None:
+            words.extend(w for w in m.groups() if w)
+    if any(w in _PAST for w in words):
         return frozenset()
-    keys = {role_key(w) for w in m.groups() if w}  # "the regional governor", "el presidente marenio"
+    keys = {role_key(w) for w in words}  # "the regional governor", "el presidente marenio"
     return frozenset(k for k in keys if k in lexicon.role_nouns() or k in ROLE_SYNONYMS.values())
+
+
+_PAST = frozenset("former ex onetime late retired then expresidente exministro exministra".split())
 
 
 @cache

@@ -32,7 +32,7 @@ _PERSON_ROLES = frozenset(
     chairman director commissioner attorney prosecutor admiral colonel captain archbishop monsignor bishop
     cardinal pope king queen prince chancellor congressman representative candidate leader speaker
     presidente ministro senador gobernador alcalde secretario embajador juez fiscal vocero portavoz canciller
-    diputado candidato arzobispo rector comandante""".split()
+    diputado candidato arzobispo obispo cardenal magistrado rector comandante""".split()
 )
 
 
@@ -133,25 +133,49 @@ def _role_of(sp: Speaker) -> str | None:
 
 def _by_role(role: str, before: int, names: dict[str, list[FullName]], history: list[Said],
              text: str = "", gender: str = "") -> str | None:
-    """The last person before `before` written with `role` among their titles or attributed roles,
-    agreeing in `gender` ("la presidenta" is a woman), and named again (by surname) in the stretch
-    of text just before: "the president" is someone in view."""
-    best: tuple[int, str] | None = None
+    """The person last introduced before `before` with `role` among their titles or attributed roles
+    ("archbishop Felipe Arriaga", "Felipe Arriaga, arzobispo de …"), agreeing in `gender` ("la
+    presidenta" is a woman), and named again (by surname) in the stretch of text just before: "the
+    president" is someone in view. None when two different people in view hold the role: "the
+    minister" after an interior and a finance minister could be either."""
+    held: dict[str, int] = {}  # full name -> where it was last written with the role
     for group in names.values():
         for n in group:
-            if role in n.roles and n.start < before and _agrees(n.gender, gender) and (best is None or n.start > best[0]):
-                best = (n.start, n.text)
+            if role in n.roles and n.start < before and _agrees(n.gender, gender):
+                held[n.text] = max(held.get(n.text, -1), n.start)
     for said in history:
-        if role in said.roles and said.at < before and " " in said.name and _agrees(said.gender, gender) \
-                and (best is None or said.at > best[0]):
-            best = (said.at, said.name)
-    if best is None:  # the title may come later ("A decree signed by President …"): the person must be in view
+        if role in said.roles and said.at < before and " " in said.name and _agrees(said.gender, gender):
+            held[said.name] = max(held.get(said.name, -1), said.at)
+    if not held:  # the title may come later ("A decree signed by President …"): the person must be in view
         later = [n for group in names.values() for n in group
                  if role in n.roles and n.start >= before and _agrees(n.gender, gender)]
         best = min(((n.start, n.text) for n in later), default=None)
-    if best is None or text.rfind(best[1].split()[-1], 0, before) < before - _IN_VIEW:
+    else:
+        in_view = [name for name in held if _last_word(text, name, before) >= before - _IN_VIEW]
+        if any(not _same_person(a, b) for a in in_view for b in in_view):
+            return None
+        best = max(held.items(), key=lambda kv: kv[1])[::-1]
+    if best is None or _last_word(text, best[1], before) < before - _IN_VIEW:
         return None
     return best[1]
+
+
+def _same_person(a: str, b: str) -> bool:
+    """"Rafael Domínguez" and "Rafael Domínguez Lobo" are one person."""
+    x, y = set(a.split()), set(b.split())
+    return x <= y or y <= x
+
+
+def _last_word(text: str, name: str, before: int) -> int:
+    return text.rfind(name.split()[-1], 0, before)
+
+
+def _spoken_gender(written: str) -> str:
+    """The gender a definite role tells: from the noun ("la presidenta"), else from a Spanish
+    article ("la fiscal", "el juez"); English "the" tells none."""
+    words = written.lower().split()
+    told = lexicon.role_nouns().get(words[1], "")
+    return told or {"el": "m", "la": "f"}.get(words[0], "")
 
 
 def resolve_speakers(text: str, found: list, events: list = ()) -> list[Quote]:
@@ -192,7 +216,7 @@ def resolve_speakers(text: str, found: list, events: list = ()) -> list[Quote]:
                 name = issuer[1]  # `X said in a statement … "…," the statement said`: X's statement
             else:
                 wanted = _role_of(sp)
-                gender = lexicon.role_nouns().get(sp.text.split()[1].lower(), "") if wanted else ""
+                gender = _spoken_gender(sp.text) if wanted else ""
                 name = (_by_role(wanted, sp.start, names, history, text, gender) if wanted else None) or sp.text
             by_start[sp.start] = name
             if sp.kind in ("person", "org") and " in a " in text[sp.end : f.anchor + 40].lower():
