@@ -50,6 +50,8 @@ LEADING_JUNK = frozenset(
 _PARTY_WORDS = frozenset(("republican", "democrat", "conservative", "liberal"))
 PARTICLES = frozenset("de del la las los da das do dos di van von der den du le y e al el bin ibn".split())
 _POSSESSIVE = re.compile(r"(?:['’‘]s|s['’])$")
+# A name ending in an abbreviation whose final period the edge strip took: "U.S", "Acme Inc".
+_ABBREVIATION = re.compile(r"(?:^|[\s.])(?:[A-Z]\.)+[A-Z]$|\b(?:Inc|Corp|Ltd|Co|Jr|Sr|Bros|St)$")
 _EDGE = "\"“”‘’'`()[]{}«»—–-,.;:!?*•|/"
 
 
@@ -105,8 +107,10 @@ def clean_name(text: str, label: str | None = None) -> str:
     owned after them ("Dave Leip's Atlas" -> Dave Leip), a lower-case tail ("Jeb Bush-spent")
     and a party label ("Wisconsin Republican" -> Wisconsin).
     """
-    text = " ".join(text.replace("\u00ad", "").split()).strip(_EDGE + " ")
-    text = _POSSESSIVE.sub("", text).strip(_EDGE + " ")
+    written = " ".join(text.replace("\u00ad", "").split())
+    text = _POSSESSIVE.sub("", written.strip(_EDGE + " ")).strip(_EDGE + " ")
+    if _ABBREVIATION.search(text) and written.lstrip(_EDGE + " ").startswith(text + "."):
+        text += "."  # "U.S.", "D.C.", "Acme Corp.": the period belongs to the abbreviation
     if label == "PERSON":
         owned = re.search(r"['’]s ", text)
         if owned:

@@ -1,0 +1,33 @@
+"""How a name is written and what it names: abbreviations, Spanish articles in place names,
+organisations told by their context, a short form of an organisation named earlier, wire credits.
+
+Each case gives the spans the recognizer really produced on such text (no spaCy here).
+"""
+
+from __future__ import annotations
+
+from vznews.extract.entities import resolve_entities
+from vznews.extract.entity_names import clean_name, entity_key
+from vznews.extract.ner import RawEntity
+
+
+def spans(text: str, *found: tuple[str, str]) -> list[RawEntity]:
+    out, pos = [], 0
+    for surface, label in found:
+        start = text.index(surface, pos)
+        out.append(RawEntity(surface, label, start, start + len(surface)))
+        pos = start + len(surface)
+    return out
+
+
+def kinds(text: str, *found: tuple[str, str]) -> dict[str, str]:
+    return {e.name: e.kind for e in resolve_entities(text, spans(text, *found))}
+
+
+def test_an_abbreviation_keeps_its_final_period_but_a_sentence_end_does_not() -> None:
+    assert clean_name("U.S.") == "U.S." and clean_name("the U.S.") == "U.S."
+    assert clean_name("Washington, D.C.") == "Washington, D.C." and clean_name("Acme Inc.") == "Acme Inc."
+    assert clean_name("Maduro.") == "Maduro" and clean_name("Acme Co") == "Acme Co"
+    assert entity_key("U.S.") == entity_key("U.S") == "u.s"  # one entity however it was cut
+    text = "The peso traded at 412 to the U.S. dollar on Tuesday in Caracas."
+    assert kinds(text, ("U.S.", "GPE"), ("Caracas", "GPE")) == {"U.S.": "place", "Caracas": "place"}
