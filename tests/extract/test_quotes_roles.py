@@ -79,3 +79,19 @@ def test_a_former_office_written_after_the_name_is_not_the_role() -> None:
         "“We are ready,” the minister said."
     )
     assert _speakers(text, "en") == [("the minister", "the minister")]
+
+
+def test_a_role_after_a_comma_that_titles_the_next_name_is_not_the_previous_names() -> None:
+    text = (
+        "Desde la Escuela Naval, el gobernador Anselmo Ríos Paz prometió resistir; la gobernadora Inés Lara calló.\n\n"
+        "—No pienso renunciar —advirtió el gobernador ante los cadetes."
+    )
+    assert _speakers(text, "es") == [("Anselmo Ríos Paz", "el gobernador ante los cadetes")]
+
+
+def test_a_gendered_role_noun_right_after_the_name_is_a_predicate_role() -> None:
+    text = (
+        "El tribunal proclamó ayer a Celia Montaño Rey alcaldesa electa de Ribera, y a Bruno Gil concejal.\n\n"
+        "“Ribera ya decidió”, escribió la alcaldesa electa en sus redes."
+    )
+    assert _speakers(text, "es") == [("Celia Montaño Rey", "la alcaldesa electa")]

@@ -106,7 +106,12 @@ _ROLE_BEFORE = re.compile(
 # "el arzobispo Felipe Arriaga", "archbishop Felipe Arriaga"
 _ROLE_TIGHT = re.compile(rf"(?:^|\s)({_LOW})\s+$")
 # "Felipe Arriaga, the archbishop of Caledra", "Felipe Arriaga, arzobispo de Caledra"
-_ROLE_AFTER = re.compile(rf",\s+(?:(?:the|el|la)\s+)?({_LOW})(?:\s+({_LOW}))?(?=[\s,.;:)]|$)(?![’'])")
+# (not "Desde la Academia Militar, el presidente Salvatierra": a role before a name is that name's)
+_ROLE_AFTER = re.compile(
+    rf",\s+(?:(?:the|el|la)\s+)?({_LOW})(?:\s+({_LOW}))?(?=[\s,.;:)]|$)(?![’'])(?!\s+[A-ZÁÉÍÓÚÑ])"
+)
+# "proclamó a Marisol Quintero presidenta electa": a gendered role noun right after the name
+_ROLE_PREDICATE = re.compile(rf"\s+({_LOW})(?=[\s,.;:)]|$)(?!\s+[A-ZÁÉÍÓÚÑ])")
 
 
 def _appositive_role(text: str, start: int, end: int) -> frozenset[str]:
@@ -118,6 +123,9 @@ def _appositive_role(text: str, start: int, end: int) -> frozenset[str]:
               _ROLE_AFTER.match(text, end)):
         if m is not None:
             words.extend(w for w in m.groups() if w)
+    m = _ROLE_PREDICATE.match(text, end)
+    if m is not None and lexicon.role_nouns().get(m.group(1)) in ("m", "f"):
+        words.append(m.group(1))
     if any(w in _PAST for w in words):
         return frozenset()
     keys = {role_key(w) for w in words}  # "the regional governor", "el presidente marenio"

@@ -116,6 +116,10 @@ def _current_roles(role: str | None) -> frozenset[str]:
     return frozenset(role_key(w) for w in words)
 
 
+# Spanish prepositions that open a circumstance after a role noun (not "de": "el presidente de la Asamblea")
+_CIRCUMSTANCE = frozenset("ante en desde durante con tras sobre frente a al por".split())
+
+
 def _role_of(sp: Speaker) -> str | None:
     """The role a definite description names: "the president" -> "president", "el jefe de Estado" -> "presidente"."""
     words = sp.text.split()
@@ -123,6 +127,8 @@ def _role_of(sp: Speaker) -> str | None:
         return None
     if sp.text.lower().startswith(("el jefe de estado", "la jefa de estado")):
         return "presidente"
+    if len(words) > 2 and words[0].lower() in ("el", "la") and words[2] in _CIRCUMSTANCE:
+        words = words[:2]  # "el gobernador ante los cadetes": where he spoke, not which governor
     if len(words) == 3 and words[0].lower() in ("el", "la") and words[2].islower():
         words = words[:2]  # "el mandatario marenio": Spanish puts the adjective after the role
     if len(words) != 2:
