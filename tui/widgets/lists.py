@@ -18,10 +18,30 @@ KIND_NOTES = {"indirect": "paraphrase: ", "mixed": "partly quoted: "}
 
 
 class _Styled:
-    """Foreground styles of a widget's component classes, cached until the theme changes."""
+    """Foreground styles of a widget's component classes, cached until the styles change.
+
+    A row is drawn from five or so of them; asking Textual each time cost more than the
+    rest of drawing the row (it dominated a scroll's repaint of a whole page of rows).
+    """
 
     def part(self, name: str) -> Any:
-        return fg(self.get_component_rich_style(name))  # type: ignore[attr-defined]
+        parts: dict[str, Any] = self.__dict__.setdefault("_parts", {})
+        style = parts.get(name)
+        if style is None:
+            style = parts[name] = fg(self.get_component_rich_style(name))  # type: ignore[attr-defined]
+        return style
+
+    def text_colour(self) -> Any:
+        """The widget's own foreground colour, cached like the parts."""
+        parts: dict[str, Any] = self.__dict__.setdefault("_parts", {})
+        style = parts.get("")
+        if style is None:
+            style = parts[""] = fg(self.rich_style)  # type: ignore[attr-defined]
+        return style
+
+    def notify_style_update(self) -> None:
+        self.__dict__["_parts"] = {}
+        super().notify_style_update()  # type: ignore[misc]
 
 
 class ArticleList(_Styled, PagedList[ArticleItem]):
@@ -61,7 +81,7 @@ class ArticleList(_Styled, PagedList[ArticleItem]):
             ("★" if row.is_starred else " ", self.part("article-list--star")),
             (short_when(row.published, self.now, tz) + " ", self.part("article-list--time")),
             (fit(safe(row.feed_name, 80), source_width) + " ", self.part("article-list--source")),
-            (title, self.part("article-list--read") if row.is_read else fg(self.rich_style)),
+            (title, self.part("article-list--read") if row.is_read else self.text_colour()),
         )
         return [line]
 
@@ -155,7 +175,7 @@ class EntityList(_Styled, PagedList[EntityItem]):
         name_width = max(8, width - len(count) - 9)
         return [
             Text.assemble(
-                (fit(safe(row.name, 200), name_width) + " ", fg(self.rich_style)),
+                (fit(safe(row.name, 200), name_width) + " ", self.text_colour()),
                 (fit(KIND_LABELS.get(row.kind, row.kind), 7) + " ", self.part("entity-list--kind")),
                 (count, self.part("entity-list--count")),
             )
