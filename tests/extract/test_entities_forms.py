@@ -31,3 +31,16 @@ def test_an_abbreviation_keeps_its_final_period_but_a_sentence_end_does_not() ->
     assert entity_key("U.S.") == entity_key("U.S") == "u.s"  # one entity however it was cut
     text = "The peso traded at 412 to the U.S. dollar on Tuesday in Caracas."
     assert kinds(text, ("U.S.", "GPE"), ("Caracas", "GPE")) == {"U.S.": "place", "Caracas": "place"}
+
+
+def test_a_capitalised_spanish_article_inside_a_sentence_is_part_of_a_place_name() -> None:
+    text = "Troops were sent to the Los Pinos district of La Paz, to El Salvador and to Las Tunas on Monday."
+    found = kinds(text, ("Los Pinos", "GPE"), ("Paz", "GPE"), ("El Salvador", "GPE"), ("Las Tunas", "GPE"))
+    assert found == {"Los Pinos": "place", "La Paz": "place", "El Salvador": "place", "Las Tunas": "place"}
+
+
+def test_an_article_opening_a_sentence_stays_only_if_the_name_is_written_with_it_elsewhere() -> None:
+    text = "La Guardia Nacional abrió fuego. La Candelaria votó temprano, y en La Candelaria no hubo colas."
+    found = kinds(text, ("La Guardia Nacional", "ORG"), ("La Candelaria", "GPE"), ("La Candelaria", "GPE"))
+    assert found == {"Guardia Nacional": "org", "La Candelaria": "place"}
+    assert clean_name("la Iglesia") == "Iglesia" and clean_name("el presidente Maduro", "PERSON") == "Maduro"

@@ -189,7 +189,8 @@ def _plausible(name: str, label: str) -> bool:
         return False
     if label == "ORG" and len(words) == 1 and name.lower() in _NOT_ORGS:
         return False
-    if len(words) == 1 and name.lower() in title_words() and name.lower() not in lexicon.first_names():
+    core = words[1:] if len(words) == 2 and words[0] in ("El", "La", "Los", "Las") else words
+    if len(core) == 1 and core[0].lower() in title_words() and core[0].lower() not in lexicon.first_names():
         return False  # "El Comandante", "the Senator": a title alone names no one here
     if _FIGURE.search(name):
         return False  # "Quintero 52.4 percent": a name and a figure, not a name
@@ -207,6 +208,7 @@ def _reshape(text: str, ent: RawEntity, datelines: list[tuple[int, int]]) -> Raw
             if lead.end() >= len(ent.text):
                 return None
             ent = RawEntity(ent.text[lead.end() :], ent.label, ent.start + lead.end(), ent.end)
+    ent = _name_article(text, ent)
     if ent.label != "PERSON":
         return ent
     word = _NAMED_AFTER.search(text, max(0, ent.start - 30), ent.start)
@@ -218,6 +220,44 @@ def _reshape(text: str, ent: RawEntity, datelines: list[tuple[int, int]]) -> Raw
     if more and 2 <= len(words) <= 3 and words[0] in lexicon.first_names() and _surname_like(more.group(1)):
         return RawEntity(text[ent.start : more.end()], ent.label, ent.start, more.end())
     return ent
+
+
+_ARTICLE = re.compile(r"(?:El|La|Los|Las)[ ](?=[A-ZÁÉÍÓÚÑ])")
+_ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:El|La|Los|Las)[ ]$")
+# Where a sentence, a quotation or a story after its dateline opens ("CALEDRA.— El Consejo", "«El Estado").
+_OPENING = re.compile(r"(?:^|[.!?:;—–]\s*|\n|\s-\s*)[\"“‘'(«¿¡]*\s*$")
+
+
+def _opens(text: str, start: int) -> bool:
+    return bool(_OPENING.search(text, max(0, start - 6), start))
+
+
+def _name_article(text: str, ent: RawEntity) -> RawEntity:
+    """A capitalised Spanish article inside a sentence is part of the name ("in La Paz", "the Los Pinos
+    district"): taken in when the recognizer left it out. Opening a sentence it may be only the sentence's
+    capital ("La Fiscalía informó"), so it stays only when the text writes the same name with it elsewhere
+    inside a sentence, or the name is a known one ("Los Angeles")."""
+    if _ARTICLE.match(ent.text):
+        if not _opens(text, ent.start):
+            return ent
+        cut = ent.text.index(" ") + 1
+        if entity_key(ent.text) in gazetteer("places") | gazetteer("orgs") or _written_inside(text, ent.text, ent.end):
+            return ent
+        return RawEntity(ent.text[cut:], ent.label, ent.start + cut, ent.end)
+    article = _ARTICLE_BEFORE.search(text, max(0, ent.start - 4), ent.start)
+    if article and ent.text[:1].isupper() and not _opens(text, article.start()):
+        return RawEntity(text[article.start() : ent.end], ent.label, article.start(), ent.end)
+    return ent
+
+
+def _written_inside(text: str, phrase: str, after: int) -> bool:
+    """`phrase` appears again, not opening a sentence."""
+    at = text.find(phrase, after)
+    while at >= 0:
+        if not _opens(text, at):
+            return True
+        at = text.find(phrase, at + len(phrase))
+    return False
 
 
 def _surname_like(word: str) -> bool:
