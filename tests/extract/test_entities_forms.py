@@ -44,3 +44,35 @@ def test_an_article_opening_a_sentence_stays_only_if_the_name_is_written_with_it
     found = kinds(text, ("La Guardia Nacional", "ORG"), ("La Candelaria", "GPE"), ("La Candelaria", "GPE"))
     assert found == {"Guardia Nacional": "org", "La Candelaria": "place"}
     assert clean_name("la Iglesia") == "Iglesia" and clean_name("el presidente Maduro", "PERSON") == "Maduro"
+
+
+def test_a_name_set_off_as_a_website_or_group_is_an_organisation_even_as_a_source() -> None:
+    from vznews.models import Quote
+
+    text = ("The peso fell again on Tuesday.\n\nIt traded at 412 to the dollar, according to Monitor Cambiario, "
+            "a website that tracks street rates. Ana Pérez, a trader, said she had stopped selling.")
+    said = "It traded at 412 to the dollar"
+    quote = Quote(said, "Monitor Cambiario", "Monitor Cambiario", None, "according to", "indirect", text.index(said),
+                  text.index(said) + len(said), 1)
+    raw = spans(text, ("Monitor Cambiario", "PERSON"), ("Ana Pérez", "PERSON"))
+    found = {e.name: e.kind for e in resolve_entities(text, raw, [quote])}
+    assert found == {"Monitor Cambiario": "org", "Ana Pérez": "person"}
+
+
+def test_a_lone_head_word_after_the_full_organisation_is_that_organisation() -> None:
+    text = ("The Democratic Alliance said it had won.\n\nLater the Alliance published its tallies, and the Valdoria "
+            "Herald printed them. The Herald said it had checked them; the State Department said the Department was concerned.")
+    raw = spans(text, ("The Democratic Alliance", "ORG"), ("Alliance", "ORG"), ("the Valdoria Herald", "ORG"),
+                ("Herald", "PERSON"), ("State Department", "ORG"), ("Department", "ORG"))
+    found = {e.name: (e.kind, e.count) for e in resolve_entities(text, raw)}
+    assert found == {"Democratic Alliance": ("org", 2), "Valdoria Herald": ("org", 2), "State Department": ("org", 2)}
+    alone = "Later the Alliance published its tallies.\n\nIt was a long night for the Alliance and its allies."
+    assert {e.name for e in resolve_entities(alone, spans(alone, ("Alliance", "ORG"), ("Alliance", "ORG")))} == {"Alliance"}
+
+
+def test_the_agency_in_a_dateline_is_a_credit_but_a_later_mention_counts() -> None:
+    text = ("CALEDRA, Valdoria (Meridian Wire) — Voters queued for hours on Sunday in the capital.\n\n"
+            "Marisol Quintero told Meridian Wire that she would win.")
+    raw = spans(text, ("Valdoria", "GPE"), ("Meridian Wire", "ORG"), ("Marisol Quintero", "PERSON"), ("Meridian Wire", "ORG"))
+    found = {e.name: (e.kind, e.count) for e in resolve_entities(text, raw)}
+    assert found["Meridian Wire"] == ("org", 1) and found["Marisol Quintero"] == ("person", 1)

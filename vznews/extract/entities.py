@@ -20,7 +20,7 @@ from typing import Iterable, Sequence
 
 from vznews.extract.common_words import is_common_word
 from vznews.extract.credits import credit_spans, inside
-from vznews.extract.entity_names import clean_name, entity_key, looks_like_person
+from vznews.extract.entity_names import ORG_HEADS, clean_name, entity_key, looks_like_person
 from vznews.extract.mention_rules import KINDS, Mention, gazetteer, headline_spans, mentions
 from vznews.extract.name_runs import join_pieces, missed_people
 from vznews.extract.ner import RawEntity
@@ -45,6 +45,18 @@ def _fold_acronyms(text: str, found: list[Mention]) -> list[Mention]:
         if m.key in alias:
             m.key, m.label = alias[m.key], "ORG"
     return [m for m in found if (m.start, m.end) not in brackets]
+
+
+def _fold_heads(found: list[Mention]) -> None:
+    """A lone "Alliance", "Herald" or "Department" after "the Democratic Alliance", "the Valdoria Herald" or
+    "the U.S. State Department" in the same article is that organisation, named short (the nearest before)."""
+    full: dict[str, str] = {}  # last word -> key of the last organisation of several words ending in it
+    for m in found:
+        words = m.key.split()
+        if m.label == "ORG" and len(words) >= 2:
+            full[words[-1]] = m.key
+        elif len(words) == 1 and m.key in full and m.evidence <= 0 and (m.label != "PERSON" or m.key in ORG_HEADS):
+            m.key, m.label = full[m.key], "ORG"
 
 
 def _person_score(group: list[Mention], speakers: set[str]) -> float:
@@ -194,6 +206,7 @@ def resolve_entities(text: str, raw: Iterable[RawEntity], quotes: Sequence[Quote
     speakers = _speaker_keys(quotes)
     raw = list(raw)
     found = _fold_acronyms(text, join_pieces(text, mentions(text, raw)))
+    _fold_heads(found)
     _fold_names(found, set(speakers))
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m in _merge_adjacent(text, found):

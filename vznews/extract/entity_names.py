@@ -119,7 +119,7 @@ def clean_name(text: str, label: str | None = None) -> str:
         text = re.sub(r"-[a-z]{3,}$", "", text)
     tokens = text.split()
     # A name opens with a capital (or a particle: "de la Fuente"): "ellos Delsa Solórzano" is Delsa Solórzano.
-    while len(tokens) > 1 and ((tokens[0].lower() in LEADING_JUNK and not _name_article(tokens)) or (tokens[0].islower() and tokens[0] not in PARTICLES and not text.islower())):
+    while len(tokens) > 1 and ((tokens[0].lower() in LEADING_JUNK and not _name_article(tokens) and not _state_body(tokens)) or (tokens[0].islower() and tokens[0] not in PARTICLES and not text.islower())):
         tokens = tokens[1:]
     # ... and ends with one: "Conozco el sistema", "Liceo Manuel Arvelo de la" are cut at their last capital.
     while len(tokens) > 1 and tokens[-1].islower() and tokens[0][:1].isupper():
@@ -134,6 +134,11 @@ def _name_article(tokens: list[str]) -> bool:
     """A capitalised Spanish article before a capitalised word opens a name: "La Paz", "El Salvador", "Los Pinos"
     (mention_rules.py cuts it where it only opens a sentence)."""
     return tokens[0] in ("El", "La", "Los", "Las") and tokens[1][:1].isupper()
+
+
+def _state_body(tokens: list[str]) -> bool:
+    """ "State Department", "State Duma": a capitalised "State" opening an organisation's name is part of it."""
+    return tokens[0] == "State" and tokens[-1].lower() in ORG_HEADS
 
 
 @lru_cache(maxsize=4096)

@@ -47,6 +47,18 @@ _LEAD_ORG = frozenset(
 _NAMED_AFTER = re.compile(r"(?<![\w-])([A-ZÁÉÍÓÚÑ][\w-]+)[ ]$")
 # An all-caps dateline the recognizer ran into the first words of the story ("CARACAS.- El dirigente").
 _DATELINE_LEAD = re.compile(r"^[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ.,'’ ]*?(?:\([^)]*\)\s*)?\.?\s*[—–-]+\s*")
+# The agency credited in a dateline: "CALEDRA, Valdoria (Meridian Wire) —", "CARACAS (Reuters) -".
+_DATELINE_CREDIT = re.compile(
+    r"^[ \t]*[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ.'’ ]{2,40}?(?:,[ \t]+[A-Z][\w .]{1,30})?\s*\(([^)\n]{1,30})\)\s*\.?[—–-]", re.M
+)
+# A name set off by what it is: "Monitor Cambiario, a website that tracks …" is no person.
+_THING_AFTER = re.compile(
+    r",\s+(?:a|an|the|its|un|una|el|la)\s+(?:[\w-]+\s+){0,3}?(?:website|site|portal|newspaper|daily|weekly|magazine|"
+    r"outlet|broadcaster|network|channel|agency|firm|company|consultancy|group|organi[sz]ation|ngo|charity|"
+    r"think[ -]tank|coalition|party|union|bank|fund|foundation|institute|observatory|platform|app|"
+    r"sitio|portal|diario|periódico|semanario|revista|agencia|empresa|firma|consultora|grupo|organización|ong|"
+    r"partido|sindicato|banco|fundación|instituto|observatorio|plataforma)\b", re.I
+)
 _DETERMINER = re.compile(r"(?:^|[\s(«“\"])(?:the|el|la|los|las)\s+$", re.I)
 # Words no person's name holds: "Justice Will Have" is a quoted headline.
 NOT_IN_NAMES = frozenset("have has had is are was were been does did could should would shall must cannot".split())
@@ -129,6 +141,8 @@ def _relabel(text: str, ent: RawEntity, name: str) -> str:
         return "ORG"  # "Harvard Law School"
     if len(words) > 1 and words[-1].isupper() and len(words[-1]) >= 2 and words[-1] not in ("II", "III", "IV", "JR", "SR"):
         return "ORG"  # "Indiana GOP", "Priorities USA"
+    if _THING_AFTER.match(text, ent.end):
+        return "ORG"
     if _DETERMINER.search(text, max(0, ent.start - 5), ent.start) or ent.text.split()[0] in ("el", "la", "los", "las"):
         # people take no article: "las Fuerzas Armadas"
         after = _WORD_AFTER.match(text, ent.end, min(len(text), ent.end + 40))
@@ -146,6 +160,8 @@ def _evidence(text: str, ent: RawEntity, name: str, label: str) -> int:
     words = name.split()
     if len(words) == 1 and name.isupper():
         return 0  # "PDVSA": an acronym is not a person, whatever comes before it
+    if _THING_AFTER.match(text, ent.end):
+        return -2  # "Monitor Cambiario, a website": what it is, said at once
     if name != " ".join(ent.text.split()).strip(" ,.") and ent.text.split()[0].lower() in title_words():
         return 2  # clean_name stripped a title: "President Maduro"
     two = _TWO_BEFORE.search(text, max(0, ent.start - 60), ent.start)
@@ -277,6 +293,8 @@ def mentions(text: str, raw: Iterable[RawEntity]) -> list[Mention]:
     skip = credit_spans(text)
     headlines = headline_spans(text)
     datelines = [m.span(1) for m in _DATELINE.finditer(text) if not inside(skip, *m.span(1))]
+    if "(" in text:
+        skip = sorted([*skip, *(m.span(1) for m in _DATELINE_CREDIT.finditer(text))])
     out: list[Mention] = []
     for ent in raw:
         if ent.label not in KINDS or inside(skip, ent.start, ent.end) or inside(headlines, ent.start, ent.end):
