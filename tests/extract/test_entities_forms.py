@@ -76,3 +76,12 @@ def test_the_agency_in_a_dateline_is_a_credit_but_a_later_mention_counts() -> No
     raw = spans(text, ("Valdoria", "GPE"), ("Meridian Wire", "ORG"), ("Marisol Quintero", "PERSON"), ("Meridian Wire", "ORG"))
     found = {e.name: (e.kind, e.count) for e in resolve_entities(text, raw)}
     assert found["Meridian Wire"] == ("org", 1) and found["Marisol Quintero"] == ("person", 1)
+
+
+def test_the_second_of_two_places_after_a_place_preposition_is_a_place() -> None:
+    text = ("The government sent troops on Friday.\n\nA decree declared a state of commotion in the states of Costa Norte "
+            "and Alto Marañal for 30 days. Witnesses in Costa Norte said Tomás Irigoyen and Ana Gómez had left.")
+    raw = spans(text, ("Costa Norte", "GPE"), ("Alto Marañal", "PERSON"), ("Costa Norte", "GPE"),
+                ("Tomás Irigoyen", "PERSON"), ("Ana Gómez", "PERSON"))
+    assert kinds(text, *[(r.text, r.label) for r in raw]) == {
+        "Costa Norte": "place", "Alto Marañal": "place", "Tomás Irigoyen": "person", "Ana Gómez": "person"}

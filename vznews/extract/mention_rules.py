@@ -175,6 +175,8 @@ def _evidence(text: str, ent: RawEntity, name: str, label: str) -> int:
         return -2
     if two and two.group(2).lower() == "of" and two.group(1).lower() in _PLACE_OF:
         return -2
+    if before in ("and", "or", "y", "e", "o") and words[0] not in lexicon.first_names() and _PLACE_LIST.search(text, max(0, ent.start - 90), ent.start):
+        return -2  # "in the states of Costa Norte and Alto Marañal": the second of two places
     if 2 <= len(words) <= 4 and words[0] in lexicon.first_names() and looks_like_person(name) and not _ends_in_place(words):
         return 2  # "Hugo Chávez", "Diosdado Cabello" (not "Ted Cruz South Carolina")
     if _WHO.match(text, ent.end) and (len(words) == 1 or looks_like_person(name)):
@@ -187,6 +189,11 @@ def _evidence(text: str, ent: RawEntity, name: str, label: str) -> int:
     return 0
 
 
+# A list of places closing on "and": "in Caracas and", "the states of Costa Norte and", "en Lara y".
+_PLACE_LIST = re.compile(
+    r"(?:(?<![\w-])(?:in|near|across|throughout|en|desde|hacia)|(?:states|provinces|cities|towns|regions|estados|"
+    r"provincias|ciudades|regiones) (?:of|de))\s+(?:[A-ZÁÉÍÓÚÑ][\w’'-]*\s+){1,4}(?:and|or|y|e|o)\s+$"
+)
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n)[\"“‘'(]?$")
 
 
