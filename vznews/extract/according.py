@@ -14,6 +14,7 @@ from vznews.extract.speakers import Speaker, parse_speaker
 _BREAK = re.compile(
     r",\s+(?:but|and|which|who|whom|whose|as|while|although|though|whereas|even|according|said|says|adding"
     r"|saying|has|have|had|is|are|was|were|pero|y|que|quien|mientras|aunque|según|dijo)\b|,\s+\w+ing\b"
+    r"|,\s+(?:a|an)\s+[\w\-]+(?:\s+[\w\-]+)?\s+(?:who|whom|whose|which)\b"  # `he won, a rival whom …`: a new item
     r"|;|\s[—–]\s|\s--\s",
 )
 # A parenthetical right after `that` (`reported that, according to the audit, …`): the clause follows it.

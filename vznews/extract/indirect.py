@@ -16,6 +16,7 @@ from vznews.extract.according import FINITE, according, clause, reported
 from vznews.extract.marks import Span
 from vznews.extract.paragraphs import Sentences
 from vznews.extract.speakers import Speaker, parse_speaker
+from vznews.extract.subjects import relative_antecedent
 from vznews.extract.tokens import Tok, tokenize
 from vznews.extract.wordsets import BOUNDARY, CLAUSE_WORDS, NON_NAMES, ORG_WORDS
 
@@ -171,7 +172,9 @@ def _verb_that(text, lang, p, s, e, m, sentence: _Toks) -> Reported | None:
     span = reported(text, start, e)
     if span is None:
         return _event(text, p, toks, k, cue, m)
-    return Reported(span[0], span[1], p, cue, attribution.subject_of(text, toks[:k], cue), m.start())
+    # `a president who says he won`: the president; `sided with Okafor, who said`: Okafor
+    who = relative_antecedent(text, toks, k) or attribution.subject_of(text, toks[:k], cue)
+    return Reported(span[0], span[1], p, cue, who, m.start())
 
 
 def _object_or_time(toks: list[Tok], i: int, cue: str) -> bool:

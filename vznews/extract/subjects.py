@@ -54,6 +54,43 @@ def subject_of(text: str, toks: list[Tok], cue: str, lang: str = "en") -> Speake
     return parse_speaker(text, subject, before_verb=True)
 
 
+_RELATIVES = frozenset(("who", "which"))
+
+
+_PHRASE_PREPOSITIONS = frozenset("of in at".split())  # `Republicans in Congress who …`
+_OTHER_PREPOSITIONS = frozenset("by from with for to on about among including like than as".split())
+
+
+def relative_antecedent(text: str, toks: list[Tok], k: int) -> Speaker | None:
+    """When the verb at `k` has a relative pronoun for subject (`a president who says`, `Those who
+    have said`), the noun phrase the pronoun stands for, else None."""
+    j = k - 1
+    while j > 0 and toks[j].low in AUX:
+        j -= 1
+    if j <= 0 or toks[j].low not in _RELATIVES:
+        return None
+    aside = toks[j - 1].text == ","
+    if aside:
+        j -= 1  # `Priebus, who has said`
+    i = _phrase_start(toks, j)
+    sp = parse_speaker(text, toks[i:j], before_verb=True) if i < j else None
+    if aside and (sp is None or sp.kind != "person") and i >= 2 and toks[i - 1].text == ",":
+        named = parse_speaker(text, toks[_phrase_start(toks, i - 1) : i - 1], before_verb=True)
+        if named is not None and named.kind == "person":
+            return named  # `Ana Ruiz, a senior analyst at Jefferies, who notes`: Ruiz
+    return sp
+
+
+def _phrase_start(toks: list[Tok], j: int) -> int:
+    """Where the noun phrase ending before `j` starts (`lawmakers in Lisbon`, `a senior analyst at X`)."""
+    i = j
+    while i > 0 and toks[i - 1].word and (toks[i - 1].cap or toks[i - 1].low in _PHRASE_PREPOSITIONS or not (
+            _verb_like(toks[i - 1]) or toks[i - 1].low in BOUNDARY or toks[i - 1].low in _OTHER_PREPOSITIONS
+            or toks[i - 1].low.endswith("ing"))):
+        i -= 1
+    return i
+
+
 def _infinitive_subject(toks: list[Tok]) -> list[Tok]:
     """The words before `to say`, less the verbs that govern it (`was prompted`, `wanted`, `is going`),
     from the last subordinating word on (`so calm that Mr. Hale`)."""
