@@ -95,3 +95,14 @@ def test_a_gendered_role_noun_right_after_the_name_is_a_predicate_role() -> None
         "“Ribera ya decidió”, escribió la alcaldesa electa en sus redes."
     )
     assert _speakers(text, "es") == [("Celia Montaño Rey", "la alcaldesa electa")]
+
+
+def test_a_rank_abbreviated_before_the_name_goes_with_the_name_not_after_the_office() -> None:
+    def roles(text: str) -> list[tuple[str | None, str | None]]:
+        return [(q.speaker, q.role) for q in extract_quotes(text, "en")]
+
+    assert roles('Defence Minister Gen. Rui Calvo said the army would "stay in its barracks".') == [
+        ("Rui Calvo", "Defence Minister")]
+    assert roles('"We will count every vote," said Electoral Council president Dr. Ines Faro.') == [
+        ("Ines Faro", "Electoral Council president")]
+    assert roles('"We will count every vote," said Gen. Rui Calvo.') == [("Rui Calvo", "Gen.")]

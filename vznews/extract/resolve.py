@@ -207,7 +207,7 @@ def resolve_speakers(text: str, found: list, events: list = ()) -> list[Quote]:
             said = max((x for x in (named, heard) if x), key=lambda x: x.at, default=None)
             name = said.name if said else None
         elif sp is not None:
-            written, role = sp.text, sp.role
+            written, role = sp.text, _tidy_role(sp.role)
             if sp.start in by_start:
                 name = by_start[sp.start]
             elif sp.kind == "pronoun":
@@ -232,6 +232,16 @@ def resolve_speakers(text: str, found: list, events: list = ()) -> list[Quote]:
         start, end = _trim(text, f.start, f.end)
         out.append(Quote(text[start:end], name, written, role, f.cue, f.kind, start, end, f.paragraph, f.joined))
     return sorted(out, key=lambda q: (q.start, q.end))
+
+
+def _tidy_role(role: str | None) -> str | None:
+    """The role as it reads on its own: a rank or form of address abbreviated right before the name
+    goes with the name, not after the office ("Defence Minister Gen. Óscar Villalba" -> "Defence
+    Minister"); a role that is only that ("Gen.", "Sen.") stays as written."""
+    words = (role or "").split()
+    if len(words) >= 2 and words[-1].endswith(".") and words[-1] in lexicon.titles().titles:
+        return " ".join(words[:-1]).rstrip(",")
+    return role
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
