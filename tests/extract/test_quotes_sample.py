@@ -89,3 +89,22 @@ def _quotes(aid: str):
 )
 def test_planted_patterns(aid, text_start, speaker):
     assert any(t.startswith(text_start) and s == speaker for t, s in _quotes(aid)), _quotes(aid)
+
+
+@pytest.mark.parametrize(
+    ("aid", "text_start", "speaker"),
+    [
+        ("https://diariodecaledra.example/?p=88455", "la primera condición", "Felipe Arriaga"),  # "el arzobispo"
+        ("https://diariodecaledra.example/?p=88240", "No vamos a entregar", "Héctor Salvatierra"),  # "el mandatario"
+        ("https://diariodecaledra.example/?p=88420", "Valdoria ya decidió", "Marisol Quintero Arce"),  # "la presidenta electa"
+    ],
+)
+def test_planted_role_noun_speakers_resolve_to_the_person_introduced_with_the_role(aid, text_start, speaker):
+    found = [(q.text, q.speaker) for q in _extract(aid)]
+    assert any(t.startswith(text_start) and s == speaker for t, s in found), found
+
+
+def test_the_analysis_has_no_reported_clause_without_a_speaker_and_reads_its_roles_naturally():
+    quotes = _extract("vh-2026-0321-analysis")
+    assert all(q.speaker for q in quotes), [q for q in quotes if not q.speaker]
+    assert ("Óscar Villalba", "Defence Minister") in [(q.speaker, q.role) for q in quotes]
