@@ -85,3 +85,9 @@ def test_the_second_of_two_places_after_a_place_preposition_is_a_place() -> None
                 ("Tomás Irigoyen", "PERSON"), ("Ana Gómez", "PERSON"))
     assert kinds(text, *[(r.text, r.label) for r in raw]) == {
         "Costa Norte": "place", "Alto Marañal": "place", "Tomás Irigoyen": "person", "Ana Gómez": "person"}
+
+
+def test_a_place_closing_an_organisation_name_is_not_folded_into_it() -> None:
+    text = "The protests went on.\n\nStudents of the Universidad Central de Valdoria marched on Monday, and police in Valdoria said they had made no arrests."
+    raw = spans(text, ("Universidad Central de Valdoria", "ORG"), ("Valdoria", "GPE"))
+    assert kinds(text, *[(r.text, r.label) for r in raw]) == {"Universidad Central de Valdoria": "org", "Valdoria": "place"}

@@ -55,7 +55,8 @@ def _fold_heads(found: list[Mention]) -> None:
         words = m.key.split()
         if m.label == "ORG" and len(words) >= 2:
             full[words[-1]] = m.key
-        elif len(words) == 1 and m.key in full and m.evidence <= 0 and (m.label != "PERSON" or m.key in ORG_HEADS):
+        elif len(words) == 1 and m.key in full and m.key in ORG_HEADS and m.evidence <= 0:
+            # only a head noun: "Valdoria" after "Universidad Central de Valdoria" is still the country
             m.key, m.label = full[m.key], "ORG"
 
 
