@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from sqlite_utils import Database
+from vznews.store.sqlite_lib import Database
 
 from vznews.store.migrations import migrations
 

@@ -102,3 +102,21 @@ def test_subcommand_help_loads_neither_textual_nor_spacy(command: str) -> None:
         pytest.skip(f"{module} is not written yet")
     loaded = _run_help(command)
     assert not loaded["textual"] and not loaded["spacy"], f"`vznews {command} --help` loaded {loaded}"
+
+
+_STORE_PROBE = """
+import json, sys
+from vznews.store.db import open_db
+before = "numpy" in sys.modules
+db = open_db(sys.argv[1], create=True)
+db["probe"].insert({"n": 1})
+import numpy  # still importable for whoever needs it (spaCy)
+print(json.dumps({"numpy_before": before, "rows": db["probe"].count, "numpy_after": "numpy" in sys.modules}))
+"""
+
+
+def test_opening_the_store_does_not_import_numpy(tmp_path: Path) -> None:
+    out = subprocess.run([sys.executable, "-c", _STORE_PROBE, str(tmp_path / "s.db")],
+                         capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert json.loads(out.stdout) == {"numpy_before": False, "rows": 1, "numpy_after": True}
