@@ -44,7 +44,10 @@ def prefix_match(text: str | None) -> str | None:
     return " AND ".join('"' + w.replace('"', '""') + '"*' for w in words)
 
 
-def _quote_where(speaker: str | None, text: str | None, entity_id: int | None, article_id: int | None, kind: str | None) -> tuple[str, list[Any]]:
+Kinds = str | tuple[str, ...] | None  # one kind ("direct", "mixed", "indirect"), several, or all
+
+
+def _quote_where(speaker: str | None, text: str | None, entity_id: int | None, article_id: int | None, kind: Kinds) -> tuple[str, list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
     terms = []
@@ -55,10 +58,14 @@ def _quote_where(speaker: str | None, text: str | None, entity_id: int | None, a
     if terms:
         clauses.append("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
         params.append(" AND ".join(terms))
-    for column, value in (("q.entity_id", entity_id), ("q.article_id", article_id), ("q.kind", kind)):
+    for column, value in (("q.entity_id", entity_id), ("q.article_id", article_id)):
         if value is not None:
             clauses.append(f"{column} = ?")
             params.append(value)
+    kinds = (kind,) if isinstance(kind, str) else kind
+    if kinds is not None:
+        clauses.append(f"q.kind IN ({', '.join('?' * len(kinds))})")
+        params.extend(kinds)
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
@@ -68,13 +75,14 @@ def list_quotes(
     text: str | None = None,
     entity_id: int | None = None,
     article_id: int | None = None,
-    kind: str | None = None,
+    kind: Kinds = None,
     offset: int = 0,
     limit: int = 100,
 ) -> list[QuoteItem]:
     """One page of quotes, newest article first (in text order within an article).
 
-    `speaker` and `text` match word prefixes, accent-insensitively.
+    `speaker` and `text` match word prefixes, accent-insensitively; `kind` keeps one
+    kind of quote or a tuple of kinds.
     """
     where, params = _quote_where(speaker, text, entity_id, article_id, kind)
     order = "a.published DESC, a.id DESC, q.position, q.id"
@@ -93,7 +101,7 @@ def count_quotes(
     text: str | None = None,
     entity_id: int | None = None,
     article_id: int | None = None,
-    kind: str | None = None,
+    kind: Kinds = None,
 ) -> int:
     """How many quotes `list_quotes` would page through with the same filters."""
     where, params = _quote_where(speaker, text, entity_id, article_id, kind)

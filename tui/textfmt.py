@@ -14,6 +14,15 @@ from rich.text import Text
 from vznews.textsafe import one_line
 
 
+KIND_NOTES = {"indirect": "reported: ", "mixed": "partly quoted: "}  # said of quotes that are not wholly direct
+
+
+def quote_text(text: str, kind: str, limit: int) -> str:
+    """A quote's words as shown: in quotation marks, except reported speech, which is no quotation."""
+    words = safe(text, limit)
+    return words if kind == "indirect" else "“" + words + "”"
+
+
 def safe(text: str | None, limit: int = 300) -> str:
     """Untrusted text as one clean line (escapes and controls removed)."""
     return one_line(text, limit)

@@ -176,3 +176,53 @@ async def test_narrow_screen_enter_opens_the_article_page(seeded: Seeded, make_a
         await press(pilot, "j", "enter")
         assert isinstance(app.screen, ArticleScreen) and app.screen.article_id == 2
         assert "Quotes in this article (2)" in screen_text(app)
+
+
+def _add_quote(seeded: Seeded, text: str, kind: str) -> None:
+    import sqlite3
+
+    conn = sqlite3.connect(seeded.path)
+    with conn:
+        conn.execute(
+            "INSERT INTO quotes (article_id, text, speaker, speaker_as_written, role, entity_id, cue, kind, start, \"end\","
+            " paragraph, position) VALUES (?, ?, 'Edmundo González', 'González', NULL, NULL, 'said', ?, 0, 1, 0, 99)",
+            (seeded.article_ids[0], text, kind),
+        )
+    conn.close()
+
+
+async def test_reported_speech_is_listed_apart_and_without_quotation_marks(seeded: Seeded, make_app: AppFactory) -> None:
+    _add_quote(seeded, "the talks would resume next week", "indirect")
+    _add_quote(seeded, "a stolen election", "mixed")
+    app = make_app(seeded)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "2")
+        quotes = app.screen.query_one(QuoteList)
+        assert quotes.total == 61  # 60 direct and the partly quoted one
+        text = screen_text(app)
+        assert "partly quoted: “a stolen election”" in text
+        assert "the talks would resume" not in text
+        assert str(quotes.border_title).startswith("Quotes (61)")
+
+        await press(pilot, "i")
+        await settle(pilot)
+        assert quotes.total == 1 and str(quotes.border_title).startswith("Reported speech (1)")
+        text = screen_text(app)
+        assert "reported: the talks would resume next week" in text
+        assert "“the talks" not in text and "stolen election" not in text
+
+        await press(pilot, "i")
+        await settle(pilot)
+        assert quotes.total == 61
+
+
+def test_the_articles_quote_list_marks_reported_speech_and_drops_its_quotation_marks() -> None:
+    from vznews.store.records import QuoteItem
+    from vznews.tui.widgets.reader import ArticleRefs
+
+    fields = {name: None for name in QuoteItem.__dataclass_fields__}
+    reported = QuoteItem(**{**fields, "id": 1, "article_id": 1, "text": "the vote was clean", "speaker": "Ana Ruiz", "kind": "indirect"})
+    direct = QuoteItem(**{**fields, "id": 2, "article_id": 1, "text": "We won", "speaker": "Ana Ruiz", "kind": "direct"})
+    assert ArticleRefs._quote_prompt(reported).plain == "Ana Ruiz (reported): the vote was clean"
+    assert ArticleRefs._quote_prompt(direct).plain == "Ana Ruiz: “We won”"

@@ -52,6 +52,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
             ("type", "filter by speaker / text / name as you type"),
             ("enter", "open the quote's article, or the entity's page"),
             ("e", "the speaker's page (quotes view)"),
+            ("i", "quotations / reported speech (quotes view)"),
             ("← →", "entity kind (entities view, on the kind tabs)"),
         ],
     ),

@@ -1,5 +1,7 @@
 """View 2, Quotes: every quote newest first, filtered by speaker and text as you type;
-enter opens the article scrolled to the quote, e opens the speaker's page."""
+enter opens the article scrolled to the quote, e opens the speaker's page. Direct and
+partly quoted words are listed; `i` switches to reported speech ("X said that ..."),
+which is kept apart because it is the writer's words, not the speaker's."""
 
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from textual.widgets import Input
 from vznews.tui.messages import OpenArticle, OpenEntity
 from vznews.tui.screens.base import BaseScreen
 from vznews.tui.widgets.filter_input import FilterInput
-from vznews.tui.widgets.lists import QuoteList, QuoteQuery
+from vznews.tui.widgets.lists import QUOTED_KINDS, QuoteList, QuoteQuery
 from vznews.tui.widgets.paged_list import PagedList
 
 
@@ -24,14 +26,16 @@ class QuotesScreen(BaseScreen):
     VIEW = "quotes"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("e", "speaker", "Speaker page"),
+        Binding("i", "toggle_reported", "Quotes ⇄ reported"),
         Binding("escape", "back", "Back", show=False),
     ]
+    reported = False  # listing reported speech instead of quotations
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="quote-filters", classes="filters"):
             yield FilterInput(placeholder="speaker…", id="speaker-filter")
             yield FilterInput(placeholder="words in the quote…", id="text-filter")
-        yield QuoteList(id="quote-list")
+        yield QuoteList(QuoteQuery(kinds=QUOTED_KINDS), id="quote-list")
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -49,9 +53,18 @@ class QuotesScreen(BaseScreen):
         self.quotes.reload()
 
     def on_input_changed(self, event: Input.Changed) -> None:
+        self._refilter()
+
+    def action_toggle_reported(self) -> None:
+        """Switch between quotations (direct and partly quoted) and reported speech."""
+        self.reported = not self.reported
+        self._refilter()
+
+    def _refilter(self) -> None:
         speaker = self.query_one("#speaker-filter", Input).value.strip() or None
         text = self.query_one("#text-filter", Input).value.strip() or None
-        self.quotes.filters = QuoteQuery(speaker=speaker, text=text)
+        kinds = ("indirect",) if self.reported else QUOTED_KINDS
+        self.quotes.filters = QuoteQuery(speaker=speaker, text=text, kinds=kinds)
         if self.app.store_status == "ready":
             self.quotes.reload(keep=False)
 
@@ -59,9 +72,11 @@ class QuotesScreen(BaseScreen):
         filters = self.quotes.filters
         what = " · ".join(f"{k} “{v}”" for k, v in (("speaker", filters.speaker), ("text", filters.text)) if v)
         # Text, not a str: a typed filter like "[b" is not markup
-        self.quotes.border_title = Text(f"Quotes ({event.total:,})" + (f" · {what}" if what else ""))
+        title = "Reported speech" if self.reported else "Quotes"
+        self.quotes.border_title = Text(f"{title} ({event.total:,})" + (f" · {what}" if what else ""))
         if event.total == 0 and self.quotes.error is None:
-            self.quotes.border_subtitle = "no quotes match" if what else "no quotes yet: sync, then extraction finds them"
+            empty = "no reported speech" if self.reported else "no quotes"
+            self.quotes.border_subtitle = f"{empty} match" if what else f"{empty} yet: sync, then extraction finds them"
         else:
             self.quotes.border_subtitle = ""
         self.refresh_bindings()

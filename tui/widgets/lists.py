@@ -10,11 +10,11 @@ from rich.text import Text
 
 from vznews.store import queries as q
 from vznews.store.records import ArticleFilter, ArticleItem, EntityItem, QuoteItem
-from vznews.tui.textfmt import fg, fit, safe, short_when
+from vznews.tui.textfmt import KIND_NOTES, fg, fit, quote_text, safe, short_when
 from vznews.tui.widgets.paged_list import PagedList
 
 KIND_LABELS = {"person": "person", "org": "org", "place": "place", "other": "other"}
-KIND_NOTES = {"indirect": "paraphrase: ", "mixed": "partly quoted: "}
+QUOTED_KINDS = ("direct", "mixed")  # what the Quotes view lists; reported speech is listed apart
 
 
 class _Styled:
@@ -95,11 +95,12 @@ class ArticleList(_Styled, PagedList[ArticleItem]):
 
 @dataclass(frozen=True)
 class QuoteQuery:
-    """What the quotes list shows: text filters and/or one entity's quotes."""
+    """What the quotes list shows: text filters, one entity's quotes, some kinds (None: all)."""
 
     speaker: str | None = None
     text: str | None = None
     entity_id: int | None = None
+    kinds: tuple[str, ...] | None = None
 
 
 class QuoteList(_Styled, PagedList[QuoteItem]):
@@ -121,15 +122,16 @@ class QuoteList(_Styled, PagedList[QuoteItem]):
         return self.filters
 
     def count_rows(self, db: Any, query: QuoteQuery) -> int:
-        return q.count_quotes(db, speaker=query.speaker, text=query.text, entity_id=query.entity_id)
+        return q.count_quotes(db, speaker=query.speaker, text=query.text, entity_id=query.entity_id, kind=query.kinds)
 
     def fetch_rows(self, db: Any, query: QuoteQuery, offset: int, limit: int) -> list[QuoteItem]:
-        return q.list_quotes(db, speaker=query.speaker, text=query.text, entity_id=query.entity_id, offset=offset, limit=limit)
+        return q.list_quotes(db, speaker=query.speaker, text=query.text, entity_id=query.entity_id, kind=query.kinds,
+                             offset=offset, limit=limit)
 
     def render_row(self, row: QuoteItem, width: int, highlighted: bool) -> list[Text]:
         tz = getattr(self.app, "tz", None)
-        quote = Text.assemble(("“" + safe(row.text, 1000) + "”", self.part("quote-list--quote")))
-        if row.kind in KIND_NOTES:  # a paraphrase or a partial quote says so
+        quote = Text.assemble((quote_text(row.text, row.kind, 1000), self.part("quote-list--quote")))
+        if row.kind in KIND_NOTES:  # reported speech or a partial quote says so
             quote = Text.assemble((KIND_NOTES[row.kind], self.part("quote-list--meta")), quote)
         speaker = safe(row.speaker or row.speaker_as_written or "unknown speaker", 120)
         meta = Text.assemble(

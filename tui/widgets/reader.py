@@ -20,7 +20,7 @@ from textual.widgets.option_list import Option
 from vznews.store.records import ArticleEntity, QuoteItem
 from vznews.tui.document import ReaderStyles
 from vznews.tui.messages import ArticleLoaded, OpenEntity
-from vznews.tui.textfmt import fg, safe
+from vznews.tui.textfmt import KIND_NOTES, fg, quote_text, safe
 from vznews.tui.widgets.option_keys import VI_OPTION_MOVES
 from vznews.tui.widgets.document_view import DocumentView
 
@@ -126,7 +126,8 @@ class ArticleRefs(Horizontal):
     @staticmethod
     def _quote_prompt(quote: QuoteItem) -> Text:
         speaker = safe(quote.speaker or quote.speaker_as_written or "unknown", 80)
-        return Text.assemble((speaker, "bold"), ": “", safe(quote.text, 400), "”")
+        note = (" (" + KIND_NOTES[quote.kind].rstrip(": ") + ")", "dim") if quote.kind in KIND_NOTES else ""
+        return Text.assemble((speaker, "bold"), note, ": ", quote_text(quote.text, quote.kind, 400))
 
     @staticmethod
     def _entity_prompt(entity: ArticleEntity) -> Text:
