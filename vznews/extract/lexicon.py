@@ -34,16 +34,18 @@ def verbs(lang: str) -> Verbs:
     nounish: set[str] = set()
     for line in _lines(f"speech_verbs_{lang}.txt"):
         flags = line[: len(line) - len(line.lstrip("!~"))]
-        words = line.lstrip("!~").split()
+        marked = line.lstrip("!~").split()
+        words = [w.lstrip("!") for w in marked]
         lemma = words[0].replace("_", " ")
         low = [w.replace("_", " ").lower() for w in words]
+        fixed = {w.lower() for w, m in zip(words, marked) if m.startswith("!")}  # a form that is also a noun
         if low[0] not in low[1:]:
             base.add(low[0])
         finite = low[1:3] if lang == "en" else low[1:-1]  # says/said; dice/dijo/decía/dicen/…
         for form in low:
             forms[form] = lemma
         if "!" not in flags:
-            inv.update(f for f in finite if " " not in f)
+            inv.update(f for f in finite if " " not in f and f not in fixed)
         if "~" in flags:
             nounish.update(f for f in low[:2])
     inv -= base

@@ -51,7 +51,26 @@ def subject_of(text: str, toks: list[Tok], cue: str, lang: str = "en") -> Speake
             if hit is not None and hit[0] not in ("according to", "según") and not hit[0].endswith("ing"):
                 return subject_of(text, toks[:j], hit[0], lang)
         return sentence_subject(text, toks)
-    return parse_speaker(text, subject, before_verb=True)
+    return parse_speaker(text, _after_object_relative(subject), before_verb=True)
+
+
+_OBJECT_RELATIVES = frozenset(("which", "whom", "that", "who"))
+_PREPOSITIONS = frozenset("of in at by from with for to on about among including like than as".split())
+
+
+def _after_object_relative(subject: list[Tok]) -> list[Tok]:
+    """The subject of a verb inside a relative clause whose pronoun is not that subject: in
+    `the court, which he said had the last word`, `he` said it, not the court."""
+    if len(subject) < 2:
+        return subject
+    for n in (1, 2, 3):
+        if len(subject) > n and subject[-n - 1].low in _OBJECT_RELATIVES and not (
+                len(subject) > n + 1 and subject[-n - 2].low in _PREPOSITIONS):  # `a statement in which he pledged`
+            tail = subject[-n:]
+            pron = n == 1 and tail[0].low in lexicon.pronouns() and tail[0].low not in ("it", "this", "that")
+            if pron or all(t.cap and t.word for t in tail):
+                return tail
+    return subject
 
 
 _RELATIVES = frozenset(("who", "which"))
