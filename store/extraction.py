@@ -12,6 +12,7 @@ import sqlite3
 from collections import defaultdict
 from typing import Iterable, Sequence
 
+from vznews.extract import lexicon
 from vznews.extract.aliases import Aliases
 from vznews.extract.entity_names import fold
 from vznews.models import EntityMention, Quote
@@ -82,10 +83,17 @@ def name_endings(key: str) -> list[str]:
     """The shorter forms a person's key stands for: its proper endings, and first + last word.
 
     "ana belen ortiz" -> ["belen ortiz", "ortiz", "ana ortiz"]; "donald j trump" -> [..., "donald trump"].
+    A name closing on a second surname also stands for itself without it: "rafael dominguez lobo" ->
+    [..., "rafael dominguez"] (not "ana belen ortiz" -> "ana belen": "Belén" is a first name, not a surname).
     """
     words = key.split()
     endings = [" ".join(words[i:]) for i in range(1, len(words))]
-    return endings + [f"{words[0]} {words[-1]}"] if len(words) >= 3 else endings
+    if len(words) < 3:
+        return endings
+    endings.append(f"{words[0]} {words[-1]}")
+    if len(words[-2]) > 2 and words[-2].title() not in lexicon.first_names():
+        endings.append(" ".join(words[:-1]))
+    return endings
 
 
 def _ascii(name: str) -> str:

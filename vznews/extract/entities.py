@@ -58,6 +58,23 @@ def _fold_heads(found: list[Mention]) -> None:
         elif len(words) == 1 and m.key in full and m.key in ORG_HEADS and m.evidence <= 0:
             # only a head noun: "Valdoria" after "Universidad Central de Valdoria" is still the country
             m.key, m.label = full[m.key], "ORG"
+    _fold_short_orgs(found)
+
+
+def _fold_short_orgs(found: list[Mention]) -> None:
+    """"Electoral Council" in an article naming the "National Electoral Council" is that council: an
+    organisation named by the first or last words (two or more) of exactly one longer organisation here."""
+    orgs = {m.key for m in found if m.label == "ORG" and len(m.key.split()) >= 3}
+    if not orgs:
+        return
+    for m in found:
+        words = m.key.split()
+        n = len(words)
+        if m.label != "ORG" or n < 2:
+            continue
+        longer = {k for k in orgs if len(k.split()) > n and (k.split()[:n] == words or k.split()[-n:] == words)}
+        if len(longer) == 1:
+            m.key = longer.pop()
 
 
 def _person_score(group: list[Mention], speakers: set[str]) -> float:
