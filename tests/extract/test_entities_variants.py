@@ -78,3 +78,22 @@ def test_the_store_joins_short_organisations_and_names_without_a_second_surname(
     conn.close()
     assert got == {"Teodoro Villar Ocampo": 4, "Instituto Nacional de Pesca": 2, "Federal Audit Tribunal": 2,
                    "Northern Fisheries Board": 1, "Southern Fisheries Board": 1, "Fisheries Board": 1}
+
+
+def test_an_organisation_named_after_its_description_is_that_organisation() -> None:
+    text = ('Luis Prado, president of the Marintan Fishing Chamber, known as Pescamar, spoke first. '
+            '"The boats stay in port," said Irene Solís, a leader of the net makers\' union, Sinredes.')
+    raw = spans(text, ("Luis Prado", "PERSON"), ("Marintan Fishing Chamber", "ORG"), ("Pescamar", "PERSON"),
+                ("Irene Solís", "PERSON"), ("Sinredes", "GPE"))
+    found = {e.key: e for e in resolve_entities(text, raw)}
+    assert found["marintan fishing chamber"].count == 2 and "pescamar" not in found
+    assert found["sinredes"].kind == "org"
+    assert {k for k, e in found.items() if e.kind == "person"} == {"luis prado", "irene solis"}
+
+
+def test_a_lone_head_noun_names_nothing() -> None:
+    text = "Marchers left the Avenida Central for the Consejo Regional. The Consejo did not answer; Avenida was closed."
+    raw = spans(text, ("Avenida Central", "FAC"), ("Consejo Regional", "ORG"), ("Consejo", "ORG"), ("Avenida", "GPE"))
+    keys = {e.key for e in resolve_entities(text, raw)}
+    assert "consejo" not in keys and "avenida" not in keys
+    assert {"avenida central", "consejo regional"} <= keys

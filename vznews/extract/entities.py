@@ -21,12 +21,14 @@ from typing import Iterable, Sequence
 from vznews.extract.common_words import is_common_word
 from vznews.extract.credits import credit_spans, inside
 from vznews.extract.entity_names import ORG_HEADS, clean_name, entity_key, looks_like_person
-from vznews.extract.mention_rules import KINDS, Mention, gazetteer, headline_spans, mentions
+from vznews.extract.mention_rules import _LEAD_ORG, _LEAD_PLACE, KINDS, Mention, gazetteer, headline_spans, mentions
 from vznews.extract.name_runs import join_pieces, missed_people
 from vznews.extract.ner import RawEntity
 from vznews.models import EntityKind, EntityMention, Quote
 
 _ACRONYM = re.compile(r"\s*\(([A-Z][A-Z.&]{1,9})\)")
+# "the Valdorian Chamber of Commerce, known as Cavacom": the short name the text gives an organisation.
+_KNOWN_AS = re.compile(r",?\s+(?:known as|also called|conocid[oa] como)\s+[\"“']?$")
 
 
 def _fold_acronyms(text: str, found: list[Mention]) -> list[Mention]:
@@ -41,6 +43,12 @@ def _fold_acronyms(text: str, found: list[Mention]) -> list[Mention]:
         if spelled and m.label == "ORG" and len(m.key.split()) >= 2:
             alias[entity_key(spelled.group(1))] = m.key
             brackets.append(spelled.span(1))
+    orgs = [m for m in found if m.label == "ORG" and len(m.key.split()) >= 2]
+    for m in found:
+        if " " not in m.key and m.key not in alias:
+            named = next((o for o in orgs if o.end < m.start and _KNOWN_AS.fullmatch(text, o.end, m.start)), None)
+            if named:
+                alias[m.key] = named.key
     for m in found:
         if m.key in alias:
             m.key, m.label = alias[m.key], "ORG"
@@ -166,6 +174,9 @@ def _rescan(text: str, groups: dict[str, list[Mention]], speakers: set[str]) -> 
 
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n)[\"“‘'(]?$")
+# Head nouns that open a name ("Consejo Nacional", "Avenida Bolívar", "Puerto Cabello") and name nothing alone
+# ("House" and the saints' "San"/"Santa" can: "the House voted", a town called Santa).
+_GENERIC_HEADS = frozenset(_LEAD_ORG | _LEAD_PLACE) - {"house", "san", "santa", "santo", "são"}
 
 
 def _stray_word(text: str, group: list[Mention], speakers: set[str]) -> bool:
@@ -243,6 +254,8 @@ def resolve_entities(text: str, raw: Iterable[RawEntity], quotes: Sequence[Quote
             key = entity_key(text[s:e], "PERSON")
             groups[key].append(Mention(text[s:e], key, "PERSON", s, e, 2))
     _rescan(text, groups, set(speakers))
+    for key in [k for k, g in groups.items() if k in _GENERIC_HEADS and k not in speakers]:
+        del groups[key]  # "Consejo", "Avenida", "Puerto" alone: the head of a name the text cut, naming nothing
     for key in [k for k, g in groups.items() if _stray_word(text, g, set(speakers))]:
         del groups[key]
     for key in [k for k, g in groups.items() if k not in speakers and is_common_word(

@@ -59,6 +59,11 @@ _THING_AFTER = re.compile(
     r"sitio|portal|diario|periódico|semanario|revista|agencia|empresa|firma|consultora|grupo|organización|ong|"
     r"partido|sindicato|banco|fundación|instituto|observatorio|plataforma)\b", re.I
 )
+# An organisation described, then named after a comma: "a leader of the dockworkers' union, Sintrapuerto."
+_ORG_NAMED_BEFORE = re.compile(
+    r"(?<![\w-])(?:union|party|movement|coalition|agency|company|firm|group|association|federation|chamber|"
+    r"network|newspaper|channel|sindicato|partido|movimiento|gremio|empresa|agencia|asociación|federación),\s+$", re.I
+)
 _DETERMINER = re.compile(r"(?:^|[\s(«“\"])(?:the|el|la|los|las)\s+$", re.I)
 # Words no person's name holds: "Justice Will Have" is a quoted headline.
 NOT_IN_NAMES = frozenset("have has had is are was were been does did could should would shall must cannot".split())
@@ -146,6 +151,9 @@ def _relabel(text: str, ent: RawEntity, name: str) -> str:
         return "GPE"
     if key in gazetteer("orgs"):
         return "ORG"
+    if ent.label != "ORG" and len(words) == 1 and _ORG_NAMED_BEFORE.search(text, max(0, ent.start - 40), ent.start) \
+            and re.match(r"[.;:)]", text[ent.end : ent.end + 1]):
+        return "ORG"  # "the dockworkers' union, Sintrapuerto.": the organisation just described, named
     if ent.label != "PERSON":
         return ent.label
     if len(words) == 1 and name.isupper() and len(name) <= 6:
