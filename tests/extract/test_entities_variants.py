@@ -97,3 +97,15 @@ def test_a_lone_head_noun_names_nothing() -> None:
     keys = {e.key for e in resolve_entities(text, raw)}
     assert "consejo" not in keys and "avenida" not in keys
     assert {"avenida central", "consejo regional"} <= keys
+
+
+def test_a_role_set_off_after_a_name_makes_it_a_person_and_a_named_neighbourhood_is_a_place() -> None:
+    text = ("Ships arrived at dawn. Oduya, a spokeswoman for the port authority, said ships waited. "
+            "At the La Ribera polling station, voters queued.")
+    raw = spans(text, ("Oduya", "GPE"), ("La Ribera", "ORG"))
+    found = {e.key: e.kind for e in resolve_entities(text, raw)}
+    assert found["oduya"] == "person"
+    assert found["la ribera"] == "place"
+    text = "Buses left Marinta, a city of fishermen, at dawn for the La Ribera office."
+    found = {e.key: e.kind for e in resolve_entities(text, spans(text, ("Marinta", "GPE"), ("La Ribera", "ORG")))}
+    assert found == {"marinta": "place", "la ribera": "org"}

@@ -64,12 +64,18 @@ _ORG_NAMED_BEFORE = re.compile(
     r"(?<![\w-])(?:union|party|movement|coalition|agency|company|firm|group|association|federation|chamber|"
     r"network|newspaper|channel|sindicato|partido|movimiento|gremio|empresa|agencia|asociación|federación),\s+$", re.I
 )
+# A role set off after a name: "Amara Nwosu, a spokeswoman for …", "Dolores Aguilar, a 72-year-old retired teacher".
+_ROLE_AFTER = re.compile(r",\s+(?:a|an|the|un|una|el|la)\s+(?:[\w-]+\s+){0,3}?([\w-]+)(?=\s+(?:for|of|at|in|with|de|del|en)\b|[,.;])")
 _DETERMINER = re.compile(r"(?:^|[\s(«“\"])(?:the|el|la|los|las)\s+$", re.I)
 # Words no person's name holds: "Justice Will Have" is a quoted headline.
 NOT_IN_NAMES = frozenset("have has had is are was were been does did could should would shall must cannot".split())
 # A capitalised word that may carry a name on: a second surname ("Rosa Icela" + "Rodríguez").
 _NEXT_NAME = re.compile(r"[ ]([A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?:-[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)?)(?![\w’'-])")
-_PLACE_NOUNS = frozenset("base prison jail square palace barracks camp airport hospital stadium building compound".split())
+_PLACE_NOUNS = frozenset(
+    "base prison jail square palace barracks camp airport hospital stadium building compound centre center district "
+    "neighbourhood neighborhood parish station".split()
+)
+_TWO_AFTER = re.compile(r"\s+([\w-]+)(?:\s+([\w-]+))?")
 _WHO = re.compile(r"\s*,?\s+(?:who|whom|quien|quienes)\b|['’]s\s+(?:daughter|son|wife|husband|brother|sister|mother|father|"
                   r"family|widow|ally|allies|successor|predecessor|lawyer|lawyers|aide|aides|spokesman|spokeswoman|"
                   r"adviser|advisers|advisor|bodyguard|death|arrest|mentor|protégé|protege|campaign|presidency)\b")
@@ -154,6 +160,10 @@ def _relabel(text: str, ent: RawEntity, name: str) -> str:
     if ent.label != "ORG" and len(words) == 1 and _ORG_NAMED_BEFORE.search(text, max(0, ent.start - 40), ent.start) \
             and re.match(r"[.;:)]", text[ent.end : ent.end + 1]):
         return "ORG"  # "the dockworkers' union, Sintrapuerto.": the organisation just described, named
+    if ent.label == "ORG" and words[0] in ("El", "La", "Los", "Las") and _DETERMINER.search(text, max(0, ent.start - 5), ent.start):
+        after = _TWO_AFTER.match(text, ent.end, min(len(text), ent.end + 40))
+        if after and any((w or "").lower() in _PLACE_NOUNS for w in after.groups()):
+            return "FAC"  # "the La Candelaria voting centre": a named neighbourhood modifying a place noun
     if ent.label != "PERSON":
         return ent.label
     if len(words) == 1 and name.isupper() and len(name) <= 6:
@@ -202,6 +212,10 @@ def _evidence(text: str, ent: RawEntity, name: str, label: str) -> int:
         return 2  # "Hugo Chávez", "Diosdado Cabello" (not "Ted Cruz South Carolina")
     if _WHO.match(text, ent.end) and (len(words) == 1 or looks_like_person(name)):
         return 2  # "Maduro, who took office", "Chávez's daughter"
+    role = _ROLE_AFTER.match(text, ent.end, min(len(text), ent.end + 60))
+    if role and role.group(1).lower() in lexicon.role_nouns() and role.group(1).lower() not in _NOT_PERSON_ROLES \
+            and not name.isupper():
+        return 2  # "Nwosu, a spokeswoman for the agency": what the name is, said at once, is a person's role
     if name.isupper() or words[-1].lower() in ORG_HEADS:
         return 0  # "CNE said", "the ministry said": organisations speak too
     after = _WORD_AFTER.match(text, ent.end, min(len(text), ent.end + 100))
