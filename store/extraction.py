@@ -84,7 +84,7 @@ def name_endings(key: str) -> list[str]:
 
     "ana belen ortiz" -> ["belen ortiz", "ortiz", "ana ortiz"]; "donald j trump" -> [..., "donald trump"].
     A name closing on a second surname also stands for itself without it: "rafael dominguez lobo" ->
-    [..., "rafael dominguez"] (not "ana belen ortiz" -> "ana belen": "Belén" is a first name, not a surname).
+    [..., "dominguez", "rafael dominguez"] (not "tomas andres ocampo" -> "tomas andres": "Andrés" is a first name).
     """
     words = key.split()
     endings = [" ".join(words[i:]) for i in range(1, len(words))]
@@ -92,7 +92,8 @@ def name_endings(key: str) -> list[str]:
         return endings
     endings.append(f"{words[0]} {words[-1]}")
     if len(words[-2]) > 2 and words[-2].title() not in lexicon.first_names():
-        endings.append(" ".join(words[:-1]))
+        # ... and it ends with its first surname: "salvatierra" for "hector salvatierra mena"
+        endings += [" ".join(words[i:-1]) for i in range(1, len(words) - 1)] + [" ".join(words[:-1])]
     return endings
 
 

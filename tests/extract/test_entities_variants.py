@@ -43,7 +43,7 @@ def test_a_short_organisation_name_two_longer_ones_share_stays_apart() -> None:
 
 
 def test_a_full_name_stands_for_itself_without_its_second_surname() -> None:
-    assert "teodoro villar" in name_endings("teodoro villar ocampo")
+    assert {"teodoro villar", "villar"} <= set(name_endings("teodoro villar ocampo"))
     assert "tomas andres" not in name_endings("tomas andres ocampo")  # "Andrés" is a first name
     assert "donald j" not in name_endings("donald j trump")
 
@@ -109,3 +109,9 @@ def test_a_role_set_off_after_a_name_makes_it_a_person_and_a_named_neighbourhood
     text = "Buses left Marinta, a city of fishermen, at dawn for the La Ribera office."
     found = {e.key: e.kind for e in resolve_entities(text, spans(text, ("Marinta", "GPE"), ("La Ribera", "ORG")))}
     assert found == {"marinta": "place", "la ribera": "org"}
+
+
+def test_a_country_named_with_a_role_shared_by_countries_stays_a_place() -> None:
+    text = "The foreign ministry of Marinta, a longtime ally of the president, said it recognised the vote."
+    found = {e.key: e.kind for e in resolve_entities(text, spans(text, ("Marinta", "GPE")))}
+    assert found == {"marinta": "place"}

@@ -66,6 +66,8 @@ _ORG_NAMED_BEFORE = re.compile(
 )
 # A role set off after a name: "Amara Nwosu, a spokeswoman for …", "Dolores Aguilar, a 72-year-old retired teacher".
 _ROLE_AFTER = re.compile(r",\s+(?:a|an|the|un|una|el|la)\s+(?:[\w-]+\s+){0,3}?([\w-]+)(?=\s+(?:for|of|at|in|with|de|del|en)\b|[,.;])")
+# Roles a country or a party holds as well as a person: "Ostrana, a longtime ally of Salvatierra".
+_SHARED_ROLES = frozenset("ally allies partner partners neighbour neighbor member members rival rivals backer backers".split())
 _DETERMINER = re.compile(r"(?:^|[\s(«“\"])(?:the|el|la|los|las)\s+$", re.I)
 # Words no person's name holds: "Justice Will Have" is a quoted headline.
 NOT_IN_NAMES = frozenset("have has had is are was were been does did could should would shall must cannot".split())
@@ -213,8 +215,8 @@ def _evidence(text: str, ent: RawEntity, name: str, label: str) -> int:
     if _WHO.match(text, ent.end) and (len(words) == 1 or looks_like_person(name)):
         return 2  # "Maduro, who took office", "Chávez's daughter"
     role = _ROLE_AFTER.match(text, ent.end, min(len(text), ent.end + 60))
-    if role and role.group(1).lower() in lexicon.role_nouns() and role.group(1).lower() not in _NOT_PERSON_ROLES \
-            and not name.isupper():
+    if role and role.group(1).lower() in lexicon.role_nouns() and role.group(1).lower() not in _NOT_PERSON_ROLES | _SHARED_ROLES \
+            and not name.isupper() and before not in ("of", "de", "del"):
         return 2  # "Nwosu, a spokeswoman for the agency": what the name is, said at once, is a person's role
     if name.isupper() or words[-1].lower() in ORG_HEADS:
         return 0  # "CNE said", "the ministry said": organisations speak too
