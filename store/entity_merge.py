@@ -65,8 +65,10 @@ def consolidate_surnames(conn: sqlite3.Connection, aliases: Aliases) -> int:
     ("Belén Ortiz") to the full name it clearly stands for; how many were joined.
 
     Clearly: the full name with that surname has at least twice the articles of any
-    other. Names the aliases file mentions are left alone. Organisations named short join the one
-    longer organisation they open or close (`_fold_short_orgs`).
+    other. Names the aliases file mentions are left alone. Organisations are joined only within an
+    article (where "the Electoral Council" follows "the National Electoral Council"): across the
+    store a short name like "Supreme Court" is as likely another country's court as the one longer
+    name on file, and a merge here cannot be undone by the next sync.
     """
     people: dict[str, list[tuple[int, int]]] = defaultdict(list)
     lone: list[tuple[int, str, int]] = []
@@ -96,33 +98,5 @@ def consolidate_surnames(conn: sqlite3.Connection, aliases: Aliases) -> int:
         gone.add(source)
         joined.add(target)
         merged += 1
-    merged += _fold_short_orgs(conn, protected, joined)
     refresh_entities(conn, joined, aliases)
-    return merged
-
-
-def _fold_short_orgs(conn: sqlite3.Connection, protected: set[str], joined: set[int]) -> int:
-    """Join an organisation named short ("Universidad Central", "Electoral Council") to the one longer
-    organisation in the store whose name opens or closes with it ("Universidad Central de Valdoria",
-    "National Electoral Council"); left alone when two longer ones could be meant. How many were joined."""
-    orgs = {key: id_ for id_, key in conn.execute("SELECT id, key FROM entities WHERE kind = 'org'")}
-    by_part: dict[str, list[str]] = defaultdict(list)
-    for key in orgs:
-        words = key.split()
-        for i in range(2, len(words)):
-            by_part[" ".join(words[:i])].append(key)
-            by_part[" ".join(words[-i:])].append(key)
-    merged = 0
-    moved: dict[int, int] = {}
-    for key, id_ in sorted(orgs.items(), key=lambda item: -len(item[0].split())):  # longest first: chains end here
-        longer = set(by_part.get(key, ()))
-        if len(key.split()) < 2 or len(longer) != 1 or key in protected:
-            continue
-        target = orgs[longer.pop()]
-        while target in moved:
-            target = moved[target]
-        merge_into(conn, id_, target)
-        moved[id_] = target
-        joined.add(target)
-        merged += 1
     return merged
