@@ -2,18 +2,10 @@
 
 from __future__ import annotations
 
+from tests.extract.recognizer import spans
 from vznews.extract.entities import resolve_entities
-from vznews.extract.mention_rules import headline_spans
-from vznews.extract.ner import RawEntity
+from vznews.extract.headlines import headline_spans
 
-
-def spans(text: str, *found: tuple[str, str]) -> list[RawEntity]:
-    out, pos = [], 0
-    for surface, label in found:
-        start = text.index(surface, pos)
-        out.append(RawEntity(surface, label, start, start + len(surface)))
-        pos = start + len(surface)
-    return out
 
 
 def people(text: str, raw: list[RawEntity]) -> set[str]:

@@ -21,7 +21,9 @@ from typing import Iterable, Sequence
 from vznews.extract.common_words import is_common_word
 from vznews.extract.credits import credit_spans, inside
 from vznews.extract.entity_names import ORG_HEADS, clean_name, entity_key, looks_like_person
-from vznews.extract.mention_rules import _LEAD_ORG, _LEAD_PLACE, KINDS, Mention, gazetteer, headline_spans, mentions
+from vznews.extract.gazetteer import gazetteer
+from vznews.extract.headlines import headline_spans
+from vznews.extract.mention_rules import _LEAD_ORG, _LEAD_PLACE, KINDS, Mention, mentions
 from vznews.extract.name_runs import join_pieces, missed_people
 from vznews.extract.ner import RawEntity
 from vznews.models import EntityKind, EntityMention, Quote

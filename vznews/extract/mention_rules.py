@@ -13,13 +13,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
-from importlib import resources
+from functools import cache
 from typing import Iterable
 
 from vznews.extract import lexicon
 from vznews.extract.credits import credit_spans, inside
 from vznews.extract.entity_names import ORG_HEADS, clean_name, entity_key, looks_like_person, title_words
+from vznews.extract.gazetteer import gazetteer
+from vznews.extract.headlines import SMALL_WORDS, headline_spans
+from vznews.extract.name_articles import name_article
 from vznews.extract.ner import RawEntity
 
 KINDS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place"}
@@ -89,44 +91,8 @@ _NOT_PERSON_ROLES = frozenset(
 _NOT_ORGS = frozenset("state defense defence foreign interior finance treasury justice energy oil".split())
 
 
-_SMALL = frozenset("a an the of in on at to for and or by with from as is are was vs. vs de del la el y".split())
 
 
-@cache
-def gazetteer(name: str) -> frozenset[str]:
-    """Keys of the names in data/entity_{name}.txt ("places", "orgs")."""
-    raw = resources.files("vznews.extract.data").joinpath(f"entity_{name}.txt").read_text(encoding="utf-8")
-    return frozenset(entity_key(ln) for ln in raw.splitlines() if ln.strip() and not ln.startswith("#"))
-
-
-# A line closing as a sentence does: "… in Caledra on Monday." (a quotation mark or bracket may follow).
-_SENTENCE_END = re.compile(r"[.!?…][\"”’'»)\]]*\s*$")
-_HEADLINE_WORDS = 14  # headlines and subheads are short; a longer first line is a lede
-
-
-@lru_cache(maxsize=16)
-def headline_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """Lines written as headlines or subheads: the recognizer takes their capitalised verbs for names.
-
-    A headline is Title Case: every word but the small ones ("of", "the", "de") capitalised, in four
-    words or more. The first line, when more text follows it, may also be a headline with one word in
-    five in lower case ("Salvatierra says Quintero Must Go") — but only while it does not read as a
-    sentence: short, and not closing with a full stop. A one-line feed summary or a short lede
-    ("President Héctor Salvatierra met Marisol Quintero in Caledra on Monday.") keeps its names.
-    """
-    spans = []
-    pos = 0
-    lines = text.splitlines(keepends=True)
-    for number, line in enumerate(lines):
-        words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", line) if w.lower() not in _SMALL]
-        lower = sum(not w[:1].isupper() for w in words)
-        title_case = lower == 0 and len(words) >= 4
-        lead = (number == 0 and len(words) >= 3 and lower <= 0.2 * len(words) and bool(text[len(line):].strip())
-                and len(line.split()) <= _HEADLINE_WORDS and not _SENTENCE_END.search(line))
-        if len(line) < 250 and (title_case or lead):
-            spans.append((pos, pos + len(line)))
-        pos += len(line)
-    return tuple(spans)
 
 
 @dataclass
@@ -268,7 +234,7 @@ def _reshape(text: str, ent: RawEntity, datelines: list[tuple[int, int]]) -> Raw
             if lead.end() >= len(ent.text):
                 return None
             ent = RawEntity(ent.text[lead.end() :], ent.label, ent.start + lead.end(), ent.end)
-    ent = _name_article(text, ent)
+    ent = name_article(text, ent)
     if ent.label != "PERSON":
         return ent
     word = _NAMED_AFTER.search(text, max(0, ent.start - 30), ent.start)
@@ -282,50 +248,12 @@ def _reshape(text: str, ent: RawEntity, datelines: list[tuple[int, int]]) -> Raw
     return ent
 
 
-_ARTICLE = re.compile(r"(?:El|La|Los|Las)[ ](?=[A-ZÁÉÍÓÚÑ])")
-_ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:El|La|Los|Las)[ ]$")
-# Where a sentence, a quotation or a story after its dateline opens ("CALEDRA.— El Consejo", "«El Estado").
-_OPENING = re.compile(r"(?:^|[.!?:;—–]\s*|\n|\s-\s*)[\"“‘'(«¿¡]*\s*$")
-
-
-def _opens(text: str, start: int) -> bool:
-    return bool(_OPENING.search(text, max(0, start - 6), start))
-
-
-def _name_article(text: str, ent: RawEntity) -> RawEntity:
-    """A capitalised Spanish article inside a sentence is part of the name ("in La Paz", "the Los Pinos
-    district"): taken in when the recognizer left it out. Opening a sentence it may be only the sentence's
-    capital ("La Fiscalía informó"), so it stays only when the text writes the same name with it elsewhere
-    inside a sentence, or the name is a known one ("Los Angeles")."""
-    if _ARTICLE.match(ent.text):
-        if not _opens(text, ent.start):
-            return ent
-        cut = ent.text.index(" ") + 1
-        if entity_key(ent.text) in gazetteer("places") | gazetteer("orgs") or _written_inside(text, ent.text, ent.end):
-            return ent
-        return RawEntity(ent.text[cut:], ent.label, ent.start + cut, ent.end)
-    article = _ARTICLE_BEFORE.search(text, max(0, ent.start - 4), ent.start)
-    if article and ent.text[:1].isupper() and not _opens(text, article.start()):
-        return RawEntity(text[article.start() : ent.end], ent.label, article.start(), ent.end)
-    return ent
-
-
-def _written_inside(text: str, phrase: str, after: int) -> bool:
-    """`phrase` appears again, not opening a sentence."""
-    at = text.find(phrase, after)
-    while at >= 0:
-        if not _opens(text, at):
-            return True
-        at = text.find(phrase, at + len(phrase))
-    return False
-
-
 def _surname_like(word: str) -> bool:
     from vznews.extract.wordsets import NON_NAMES
 
     low = word.lower()
     return (word not in NON_NAMES and low not in ORG_HEADS and low not in title_words() and low not in NOT_IN_NAMES
-            and entity_key(word) not in gazetteer("places") and low not in _SMALL)
+            and entity_key(word) not in gazetteer("places") and low not in SMALL_WORDS)
 
 
 def mentions(text: str, raw: Iterable[RawEntity]) -> list[Mention]:
