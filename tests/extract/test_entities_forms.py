@@ -6,18 +6,10 @@ Each case gives the spans the recognizer really produced on such text (no spaCy 
 
 from __future__ import annotations
 
+from tests.extract.recognizer import spans
 from vznews.extract.entities import resolve_entities
 from vznews.extract.entity_names import clean_name, entity_key
-from vznews.extract.ner import RawEntity
 
-
-def spans(text: str, *found: tuple[str, str]) -> list[RawEntity]:
-    out, pos = [], 0
-    for surface, label in found:
-        start = text.index(surface, pos)
-        out.append(RawEntity(surface, label, start, start + len(surface)))
-        pos = start + len(surface)
-    return out
 
 
 def kinds(text: str, *found: tuple[str, str]) -> dict[str, str]:

@@ -5,19 +5,11 @@ Each case gives the spans the recognizer really produced on such text (no spaCy 
 
 from __future__ import annotations
 
+from tests.extract.recognizer import spans
 from vznews.extract.common_words import is_spanish_verb
 from vznews.extract.credits import credit_spans
 from vznews.extract.entities import resolve_entities
-from vznews.extract.ner import RawEntity
 
-
-def spans(text: str, *found: tuple[str, str]) -> list[RawEntity]:
-    out, pos = [], 0
-    for surface, label in found:
-        start = text.index(surface, pos)
-        out.append(RawEntity(surface, label, start, start + len(surface)))
-        pos = start + len(surface)
-    return out
 
 
 def people(text: str, raw: list[RawEntity]) -> set[str]:

@@ -6,19 +6,10 @@ such text, so the cleaning, folding and labelling rules are tested exactly and f
 
 from __future__ import annotations
 
+from tests.extract.recognizer import spans
 from vznews.extract.entities import resolve_entities, speaker_entity
-from vznews.extract.ner import RawEntity
 from vznews.models import Quote
 
-
-def spans(text: str, *found: tuple[str, str]) -> list[RawEntity]:
-    """RawEntity for each (surface, label), located in order of appearance."""
-    out, pos = [], 0
-    for surface, label in found:
-        start = text.index(surface, pos)
-        out.append(RawEntity(surface, label, start, start + len(surface)))
-        pos = start + len(surface)
-    return out
 
 
 def by_key(text: str, raw: list[RawEntity], quotes: list[Quote] = ()):  # type: ignore[assignment]

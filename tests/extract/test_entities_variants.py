@@ -6,22 +6,14 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from tests.extract.recognizer import spans
 from vznews.extract.aliases import Aliases
 from vznews.extract.entities import resolve_entities
-from vznews.extract.ner import RawEntity
 from vznews.models import EntityMention
 from vznews.store.db import open_db
 from vznews.store.entity_merge import consolidate_surnames
 from vznews.store.extraction import EntityIndex, name_endings, refresh_entities, write_article
 
-
-def spans(text: str, *found: tuple[str, str]) -> list[RawEntity]:
-    out, pos = [], 0
-    for surface, label in found:
-        start = text.index(surface, pos)
-        out.append(RawEntity(surface, label, start, start + len(surface)))
-        pos = start + len(surface)
-    return out
 
 
 def test_an_organisation_named_by_the_last_or_first_words_of_one_longer_one_is_that_organisation() -> None:
