@@ -106,3 +106,41 @@ def test_a_rank_abbreviated_before_the_name_goes_with_the_name_not_after_the_off
     assert roles('"We will count every vote," said Electoral Council president Dr. Ines Faro.') == [
         ("Ines Faro", "Electoral Council president")]
     assert roles('"We will count every vote," said Gen. Rui Calvo.') == [("Rui Calvo", "Gen.")]
+
+
+def _direct(text: str, lang: str) -> list[tuple[str | None, str | None]]:
+    return [(q.speaker, q.speaker_as_written) for q in extract_quotes(text, lang) if q.kind == "direct"]
+
+
+def test_a_modifier_picks_the_holder_when_two_ministers_are_in_view() -> None:
+    text = (
+        "Labour Minister Carla Benítez met unions on Tuesday. Héctor Gil, the finance minister, stayed away.\n\n"
+        "“The strike must end,” the labour minister said.\n\n"
+        "“We will pay,” the finance minister said."
+    )
+    assert _direct(text, "en") == [
+        ("Carla Benítez", "the labour minister"), ("Héctor Gil", "the finance minister")
+    ]
+    plain = text.replace("the labour minister said", "the minister said")
+    assert _direct(plain, "en")[0] == ("the minister", "the minister")  # either minister: unresolved
+
+
+def test_a_candidate_phrase_and_a_possessive_role_resolve() -> None:
+    text = (
+        "Opposition candidate Lucía Prado toured the port. Solicitor General Ramón Tejada filed charges.\n\n"
+        "“We are winning,” the opposition candidate told reporters.\n\n"
+        "“Nobody is exempt,” the republic’s solicitor general said."
+    )
+    assert _direct(text, "en") == [
+        ("Lucía Prado", "the opposition candidate"), ("Ramón Tejada", "the republic’s solicitor general")
+    ]
+    es = "La candidata opositora Lucía Prado recorrió el puerto.\n\n«Vamos a ganar», dijo la candidata opositora."
+    assert _direct(es, "es") == [("Lucía Prado", "la candidata opositora")]
+
+
+def test_a_holder_with_another_modifier_is_not_the_one_named() -> None:
+    text = (
+        "Health Minister Nora Vidal opened a clinic.\n\n"
+        "“The troops are loyal,” the defence minister said."
+    )
+    assert _direct(text, "en") == [("the defence minister", "the defence minister")]

@@ -103,8 +103,8 @@ _PROPER = r"[A-ZÁÉÍÓÚÑ][\w’'.\-]*(?:\s+(?:[A-ZÁÉÍÓÚÑ][\w’'.\-]*|
 _ROLE_BEFORE = re.compile(
     rf"(?:^|[\s(])(?:the|el|la|del|al)\s+({_LOW})(?:\s+({_LOW}))?(?:\s+{_OF}\s+{_PROPER})?,\s*(?:(?:the|el|la)\s+)?(?:{_LOW}\s+)?$"
 )
-# "el arzobispo Felipe Arriaga", "archbishop Felipe Arriaga"
-_ROLE_TIGHT = re.compile(rf"(?:^|\s)({_LOW})\s+$")
+# "el arzobispo Felipe Arriaga", "archbishop Felipe Arriaga", "Opposition candidate Marisol Quintero"
+_ROLE_TIGHT = re.compile(rf"(?:^|\s)(?:([A-ZÁÉÍÓÚÑ]?{_LOW})\s+)?({_LOW})\s+$")
 # "Felipe Arriaga, the archbishop of Caledra", "Felipe Arriaga, arzobispo de Caledra"
 # (not "Desde la Academia Militar, el presidente Salvatierra": a role before a name is that name's)
 _ROLE_AFTER = re.compile(
@@ -119,17 +119,34 @@ def _appositive_role(text: str, start: int, end: int) -> frozenset[str]:
     Rodrigo Azevedo", "the interior minister, Rafael Domínguez", "el arzobispo Felipe Arriaga",
     "Felipe Arriaga, arzobispo de Caledra". A former office ("the former governor") is none."""
     words: list[str] = []
+    modifiers: list[str] = []  # "interior" in "the interior minister": which minister
     for m in (_ROLE_BEFORE.search(text, max(0, start - 80), start), _ROLE_TIGHT.search(text, max(0, start - 30), start),
               _ROLE_AFTER.match(text, end)):
         if m is not None:
-            words.extend(w for w in m.groups() if w)
+            found = [w.lower() for w in m.groups() if w]
+            if m.re is _ROLE_TIGHT and not _is_role(role_key(found[-1])):
+                found = found[-1:]  # "governor of New Jersey": "of" is no role, "governor" not this name's
+            words.extend(found)
+            if any(_is_role(role_key(w)) for w in found):
+                modifiers.extend(w for w in found if not _is_role(role_key(w)) and w not in MODIFIER_STOPS)
     m = _ROLE_PREDICATE.match(text, end)
     if m is not None and lexicon.role_nouns().get(m.group(1)) in ("m", "f"):
         words.append(m.group(1))
     if any(w in _PAST for w in words):
         return frozenset()
     keys = {role_key(w) for w in words}  # "the regional governor", "el presidente marenio"
-    return frozenset(k for k in keys if k in lexicon.role_nouns() or k in ROLE_SYNONYMS.values())
+    return frozenset(k for k in keys if _is_role(k)) | frozenset(modifiers)
+
+
+def _is_role(key: str) -> bool:
+    return key in lexicon.role_nouns() or key in ROLE_SYNONYMS.values()
+
+
+# Words beside a role noun that say nothing about which holder it is.
+MODIFIER_STOPS = frozenset(
+    """the a an of for and or but said says told who which that this its his her their new top then also
+    el la los las un una de del y que dijo afirmó según su sus""".split()
+)
 
 
 _PAST = frozenset("former ex onetime late retired then expresidente exministro exministra".split())

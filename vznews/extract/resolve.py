@@ -16,7 +16,7 @@ from collections import Counter
 from typing import NamedTuple
 
 from vznews.extract import lexicon
-from vznews.extract.names import FullName, full_names, role_key
+from vznews.extract.names import MODIFIER_STOPS, FullName, full_names, role_key
 from vznews.extract.speakers import Speaker
 from vznews.models import Quote
 
@@ -120,24 +120,86 @@ def _current_roles(role: str | None) -> frozenset[str]:
 _CIRCUMSTANCE = frozenset("ante en desde durante con tras sobre frente a al por".split())
 
 
-def _role_of(sp: Speaker) -> str | None:
-    """The role a definite description names: "the president" -> "president", "el jefe de Estado" -> "presidente"."""
+class RolePhrase(NamedTuple):
+    """A definite role phrase: its role noun and the words that say which holder ("interior")."""
+
+    key: str
+    modifiers: tuple[str, ...] = ()
+
+
+def _role_of(sp: Speaker) -> RolePhrase | None:
+    """The role a definite description names: "the president" -> "president", "el jefe de Estado" ->
+    "presidente", "the interior minister" / "Valdoria's interior minister" -> "minister" held by an
+    interior minister, "la candidata opositora" -> "candidato" held by an opposition one."""
     words = sp.text.split()
-    if sp.kind != "group" or words[0].lower() not in _DEFINITE:
+    if sp.kind != "group":
         return None
     if sp.text.lower().startswith(("el jefe de estado", "la jefa de estado")):
-        return "presidente"
-    if len(words) > 2 and words[0].lower() in ("el", "la") and words[2] in _CIRCUMSTANCE:
-        words = words[:2]  # "el gobernador ante los cadetes": where he spoke, not which governor
-    if len(words) == 3 and words[0].lower() in ("el", "la") and words[2].islower():
-        words = words[:2]  # "el mandatario marenio": Spanish puts the adjective after the role
-    if len(words) != 2:
-        return None  # "the Florida senator", "the former president": not enough to know who
-    key = role_key(words[1])
-    return key if key in _PERSON_ROLES else None
+        return RolePhrase("presidente")
+    if words[0].lower() == "the" and len(words) > 2 and _possessive(words[1]):
+        words = words[2:]  # "the country's defence minister": the owner says nothing of who
+    elif _possessive(words[0]) and words[0][0].isupper():
+        words = words[1:]  # "Valdoria's attorney general"
+    elif words[0].lower() in _DEFINITE:
+        words = words[1:]
+    else:
+        return None
+    if len(words) > 1 and words[1] in _CIRCUMSTANCE:
+        words = words[:1]  # "el gobernador ante los cadetes": where he spoke, not which governor
+    if not 1 <= len(words) <= 3 or any(w.lower() in _PAST or _possessive(w) for w in words):
+        return None  # "the former president", "the minister of defence and …": not enough to know who
+    keys = [role_key(w) for w in words]
+    at = max((i for i, k in enumerate(keys) if k in _PERSON_ROLES), default=-1)
+    if at < 0:
+        return None
+    mods = tuple(w for i, w in enumerate(words) if i != at and w.lower() not in MODIFIER_STOPS)
+    if any(w[0].isupper() for w in mods):
+        return None  # "the Florida senator": a place the holder's title may not have named
+    return RolePhrase(keys[at], mods)
 
 
-def _by_role(role: str, before: int, names: dict[str, list[FullName]], history: list[Said],
+def _possessive(word: str) -> bool:
+    return word.endswith(("'s", "’s"))
+
+
+def _stem(word: str) -> str:
+    """Enough of a modifier to match its variants: "defence"/"defense", "opositor"/"opositora"."""
+    return role_key(word)[:5]
+
+
+def _holds(roles: frozenset[str], phrase: RolePhrase) -> bool:
+    """Whether someone written with `roles` holds the role with every modifier of `phrase`."""
+    if phrase.key not in roles:
+        return False
+    stems = {_stem(r) for r in roles}
+    return all(_stem(m) in stems for m in phrase.modifiers)
+
+
+def _by_phrase(phrase: RolePhrase, before: int, names: dict[str, list[FullName]], history: list[Said],
+               text: str, gender: str) -> str | None:
+    """The person a role phrase names: the holder whose role carries its modifiers ("the interior
+    minister" beside a defence minister); with no such holder, a lower-case modifier ("the opposition
+    candidate") falls back to the only holder of the bare role in view, unless the article gave that
+    holder another modifier ("Information Minister X" is not "the defence minister")."""
+    if not phrase.modifiers:
+        return _by_role(phrase, before, names, history, text, gender)
+    found = _by_role(phrase, before, names, history, text, gender)
+    if found is not None or any(m[0].isupper() for m in phrase.modifiers) or _any_holder(phrase, before, names, history):
+        return found
+    found = _by_role(RolePhrase(phrase.key), before, names, history, text, gender)
+    roles = [n.roles for g in names.values() for n in g if n.text == found] + [s.roles for s in history if s.name == found]
+    if any(r not in _PERSON_ROLES and r not in lexicon.role_nouns() and r not in MODIFIER_STOPS for rs in roles for r in rs):
+        return None
+    return found
+
+
+def _any_holder(phrase: RolePhrase, before: int, names: dict[str, list[FullName]], history: list[Said]) -> bool:
+    return any(_holds(n.roles, phrase) for g in names.values() for n in g) or any(
+        _holds(s.roles, phrase) for s in history if s.at < before
+    )
+
+
+def _by_role(role: RolePhrase, before: int, names: dict[str, list[FullName]], history: list[Said],
              text: str = "", gender: str = "") -> str | None:
     """The person last introduced before `before` with `role` among their titles or attributed roles
     ("archbishop Felipe Arriaga", "Felipe Arriaga, arzobispo de …"), agreeing in `gender` ("la
@@ -147,14 +209,14 @@ def _by_role(role: str, before: int, names: dict[str, list[FullName]], history: 
     held: dict[str, int] = {}  # full name -> where it was last written with the role
     for group in names.values():
         for n in group:
-            if role in n.roles and n.start < before and _agrees(n.gender, gender):
+            if _holds(n.roles, role) and n.start < before and _agrees(n.gender, gender):
                 held[n.text] = max(held.get(n.text, -1), n.start)
     for said in history:
-        if role in said.roles and said.at < before and " " in said.name and _agrees(said.gender, gender):
+        if _holds(said.roles, role) and said.at < before and " " in said.name and _agrees(said.gender, gender):
             held[said.name] = max(held.get(said.name, -1), said.at)
     if not held:  # the title may come later ("A decree signed by President …"): the person must be in view
         later = [n for group in names.values() for n in group
-                 if role in n.roles and n.start >= before and _agrees(n.gender, gender)]
+                 if _holds(n.roles, role) and n.start >= before and _agrees(n.gender, gender)]
         best = min(((n.start, n.text) for n in later), default=None)
     else:
         in_view = [name for name in held if _last_word(text, name, before) >= before - _IN_VIEW]
@@ -223,7 +285,7 @@ def resolve_speakers(text: str, found: list, events: list = ()) -> list[Quote]:
             else:
                 wanted = _role_of(sp)
                 gender = _spoken_gender(sp.text) if wanted else ""
-                name = (_by_role(wanted, sp.start, names, history, text, gender) if wanted else None) or sp.text
+                name = (_by_phrase(wanted, sp.start, names, history, text, gender) if wanted else None) or sp.text
             by_start[sp.start] = name
             if sp.kind in ("person", "org") and " in a " in text[sp.end : f.anchor + 40].lower():
                 issuer = (sp.start, name)
