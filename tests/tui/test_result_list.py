@@ -60,3 +60,17 @@ async def test_the_cursor_stays_on_its_entry_when_results_are_replaced_and_text_
         await pilot.pause()
         lines = [strip.text for strip in (results.render_line(y) for y in range(3))]
         assert lines[1].strip() == "[b]e1[/b]"
+
+
+async def test_space_and_page_keys_page_through_the_results() -> None:
+    app = _Host()
+    async with app.run_test(size=(60, 12)) as pilot:
+        results = app.query_one(ResultList)
+        results.set_entries(_entries())
+        results.focus()
+        await pilot.press("j")
+        await pilot.press("space")
+        paged = results.highlighted_entry.id
+        assert paged not in ("e1", "a0") and results.scroll_offset.y > 0  # a page on, like every list
+        await pilot.press("pageup")
+        assert results.highlighted_entry.id != paged

@@ -12,7 +12,7 @@ from typing import Any, ClassVar, Generic, Hashable, TypeVar
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
@@ -21,6 +21,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from vznews.tui.strips import text_strip
+from vznews.tui.widgets.option_keys import CURSOR_LIST_KEYS
 from vznews.tui.widgets.page_cache import PageCache
 from vznews.tui.widgets.page_loader import LoadFailed, PageArrived, Reloaded, page_work, reload_work
 
@@ -30,15 +31,7 @@ Row = TypeVar("Row")
 class PagedList(ScrollView, Generic[Row], can_focus=True):
     """A cursor over `count()` rows fetched `PAGE` at a time by `fetch()` in thread workers."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "cursor_down", "Down", show=False),
-        Binding("k,up", "cursor_up", "Up", show=False),
-        Binding("g,home", "first", "Top", show=False),
-        Binding("G,end", "last", "Bottom", show=False),
-        Binding("pagedown,space", "page_down", "Page down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("enter", "select", "Open"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*CURSOR_LIST_KEYS]
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "paged-list--cursor",
         "paged-list--cursor-blurred",

@@ -14,13 +14,14 @@ from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import events
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from vznews.tui.strips import text_strip
+from vznews.tui.widgets.option_keys import CURSOR_LIST_KEYS
 
 
 @dataclass(frozen=True)
@@ -34,15 +35,7 @@ class Entry:
 class ResultList(ScrollView, can_focus=True):
     """Entries one under another; a cursor over the ones with an id; enter selects."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "cursor_down", "Down", show=False),
-        Binding("k,up", "cursor_up", "Up", show=False),
-        Binding("g,home", "first", "Top", show=False),
-        Binding("G,end", "last", "Bottom", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("enter", "select", "Open"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*CURSOR_LIST_KEYS]
     COMPONENT_CLASSES: ClassVar[set[str]] = {"result-list--cursor", "result-list--cursor-blurred"}
 
     class Selected(Message):
